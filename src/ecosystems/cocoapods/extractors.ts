@@ -1,0 +1,4 @@
+import type { Extractor } from '../extractor.ts';
+
+/** The CocoaPods file formats secflow reads; one file per format in this folder. */
+export const extractors: readonly Extractor[] = [];
