@@ -34,6 +34,8 @@ export interface PackageRef {
   readonly dev?: boolean;
   /** From a direct dependency down to this package, each as "name@version". */
   readonly dependencyPath?: readonly string[];
+  /** The packages this one depends on in the same file, each as "name@version". */
+  readonly dependsOn?: readonly string[];
   /** OS packages: the source package that advisories are keyed by (Debian, Ubuntu, Alpine, RPM). */
   readonly source?: { readonly name: string; readonly version: string };
   readonly layer?: LayerRef;
@@ -45,6 +47,8 @@ export interface PackageRef {
 export interface SkippedEntry {
   readonly path: string;
   readonly line?: number;
+  /** The package name, when the entry names one ("requests" in "requests>=2"). */
+  readonly name?: string;
   /** The entry as written ("requests>=2", "git+https://…"). */
   readonly entry?: string;
   readonly reason: SkipReason;
