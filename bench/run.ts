@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Runs every bench/<name>.bench.ts (or those named on the command line) in its own process, so
- * memory figures are not polluted by one another, and writes bench/RESULTS.md. Each bench prints a
- * markdown section on stdout (a `## Title`, what was compared, a table) and progress on stderr.
+ * Runs every bench/<name>.bench.ts (or those whose names start with an argument) in its own
+ * process, so memory figures are not polluted by one another. Each bench prints a markdown section
+ * on stdout (a `## Title`, what was compared, a table) and progress on stderr. Sections are kept in
+ * bench/results/<name>.md with the machine they ran on; bench/RESULTS.md is all of them in one file.
  */
 const here = import.meta.dirname;
 const only = process.argv.slice(2);
@@ -17,7 +18,9 @@ const benches = readdirSync(here)
 
 function machine(): string {
   const cpu = cpus();
-  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   return [
     `- Date: ${new Date().toISOString()}`,
     `- Commit: ${git || 'unknown'}`,
@@ -28,7 +31,9 @@ function machine(): string {
   ].join('\n');
 }
 
-const sections: string[] = [];
+const resultsDir = join(here, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const machineDetails = machine();
 for (const bench of benches) {
   process.stderr.write(`\n== ${bench}\n`);
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, bench)], {
@@ -36,20 +41,24 @@ for (const bench of benches) {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
   });
-  sections.push(out.trim());
+  const section = `${out.trim()}\n\n<details><summary>Machine</summary>\n\n${machineDetails}\n\n</details>\n`;
+  writeFileSync(join(resultsDir, bench.replace(/\.bench\.ts$/, '.md')), section);
 }
 
-const results = `# Benchmark results
+const sections = readdirSync(resultsDir)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => readFileSync(join(resultsDir, f), 'utf8').trim());
 
-Produced by \`npm run bench\` (bench/run.ts); each section is one bench/*.bench.ts run in its own
-process, compared side by side with a peer tool or a floor in the same run. These machines are
-shared and noisy: compare ratios within a section, not absolute numbers across runs.
+writeFileSync(
+  join(here, 'RESULTS.md'),
+  `# Benchmark results
 
-## Machine
-
-${machine()}
+Produced by \`npm run bench\` (bench/run.ts; \`npm run bench -- <name>\` reruns one section). Each
+section is one bench/*.bench.ts run in its own process, compared side by side with a peer tool or a
+floor in the same run, with the machine it ran on. These machines are shared and noisy: compare
+ratios within a section, not absolute numbers across sections.
 
 ${sections.join('\n\n')}
-`;
-if (only.length === 0) writeFileSync(join(here, 'RESULTS.md'), results);
-else process.stdout.write(results);
+`,
+);
