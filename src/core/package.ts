@@ -49,6 +49,8 @@ export interface SkippedEntry {
   readonly line?: number;
   /** The package name, when the entry names one ("requests" in "requests>=2"). */
   readonly name?: string;
+  /** The version or constraint as written ("2" in "requests>=2"), when there is one. */
+  readonly version?: string;
   /** The entry as written ("requests>=2", "git+https://…"). */
   readonly entry?: string;
   readonly reason: SkipReason;

@@ -6,6 +6,10 @@ import type { ExtractResult } from '../../src/ecosystems/extractor.ts';
 import { allExtractors } from '../../src/ecosystems/registry.ts';
 
 /**
+ * Where the peer reports an entry we deliberately do not check (an unpinned requirement, a local
+ * path replacement), we report it as a SkippedEntry carrying its name and the version text as
+ * written, so set equality still holds while the scanner lists it as "not checkable".
+ *
  * Acceptance: every real lockfile from osv-scalibr's test data, with the package set scalibr's own
  * tests expect (test/corpora/scalibr/README.md). Run one ecosystem with `-t "npm"`.
  */
@@ -93,7 +97,9 @@ for (const [ecosystem, cases] of byEcosystem) {
       const result = await extract(c);
       const actual = new Set([
         ...result.packages.map((p) => key(p.name, p.version)),
-        ...result.skipped.flatMap((s) => (s.name === undefined ? [] : [key(s.name, '')])),
+        ...result.skipped.flatMap((s) =>
+          s.name === undefined ? [] : [key(s.name, s.version ?? '')],
+        ),
       ]);
       const expected = new Set(c.expected.packages.map((p) => key(p.name, p.version)));
       expect([...actual].sort()).toEqual([...expected].sort());
