@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { dottedRules } from '../../test/helpers/dotted-scheme.ts';
 import { type EcosystemRules, evaluateRecord } from './affected.ts';
 import type { OsvEvent, OsvRecord } from './osv.ts';
-import type { VersionScheme } from './version-scheme.ts';
 
-/** Dotted numbers only: enough to test the algorithm without depending on a real scheme. */
-const dotted: VersionScheme = {
-  id: 'dotted',
-  isValid: (v) => /^\d+(\.\d+)*$/.test(v),
-  compare(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-      const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-      if (d !== 0) return d;
-    }
-    return 0;
-  },
-};
 const rules: EcosystemRules = {
-  scheme: dotted,
-  semver: dotted,
+  ...dottedRules,
   normalizeName: (n) => n.toLowerCase().replace(/[-_.]+/g, '-'),
 };
 
