@@ -1,16 +1,7 @@
+import type { Progress } from '../core/progress.ts';
 import type { Output } from './output.ts';
 
-/** Progress of long work. Implementations: a bar on a TTY, periodic log lines otherwise. */
-export interface Progress {
-  /** Starts a phase; `total` undefined when unknown (a counter without ETA is shown). */
-  start(label: string, total?: number): void;
-  /** Sets the absolute amount done in the current phase. */
-  update(done: number): void;
-  /** Ends the phase, printing a final line when the output is a log. */
-  done(summary?: string): void;
-}
-
-export const silentProgress: Progress = { start() {}, update() {}, done() {} };
+export { type Progress, silentProgress } from '../core/progress.ts';
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '--';
