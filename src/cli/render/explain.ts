@@ -11,26 +11,21 @@ import type { Colors } from '../output.ts';
 
 const relation = (c: -1 | 0 | 1) => (c < 0 ? '<' : c > 0 ? '>' : '=');
 
+/** One event as the pseudocode reads it: the question asked, its answer, and the effect. */
 function describeStep(step: EventStep, version: string): string {
-  const value = step.kind === 'introduced' && step.value === '0' ? '0 (every version)' : step.value;
-  const test =
-    step.kind === 'introduced'
-      ? `${version} >= ${step.value}?`
-      : step.kind === 'fixed'
-        ? `${version} >= ${step.value}?`
-        : `${version} > ${step.value}?`;
-  const holds =
+  const always = step.kind === 'introduced' && step.value === '0';
+  const question =
     step.kind === 'last_affected'
-      ? step.comparison > 0
-      : step.kind === 'introduced' && step.value === '0'
-        ? true
-        : step.comparison >= 0;
+      ? `${version} > ${step.value}?`
+      : `${version} >= ${always ? '0 (every version)' : step.value}?`;
+  const holds =
+    always || (step.kind === 'last_affected' ? step.comparison > 0 : step.comparison >= 0);
   const effect = step.changed
     ? step.vulnerable
-      ? 'now vulnerable'
-      : 'now not vulnerable'
-    : 'no change';
-  return `${step.kind.padEnd(13)} ${value.padEnd(24)} ${version} ${relation(step.comparison)} ${step.value}: ${test} ${holds ? 'yes' : 'no'} → ${effect}`;
+      ? 'vulnerable from here'
+      : 'not vulnerable from here'
+    : `unchanged (${step.vulnerable ? 'vulnerable' : 'not vulnerable'})`;
+  return `${step.kind.padEnd(13)} ${step.value.padEnd(20)} ${question} ${holds ? 'yes' : 'no'} → ${effect}`;
 }
 
 function describeRange(range: RangeTrace, version: string, c: Colors): string[] {
@@ -92,7 +87,7 @@ export function renderExplanation(
         : c.green(c.bold('NOT AFFECTED'));
   const lines = [
     `${query.name}@${query.version} (${query.ecosystem}) × ${record.id}: ${verdict}`,
-    `advisory: ${record.summary ?? '(no summary)'}`,
+    `advisory: ${record.summary ?? record.details?.split('\n')[0]?.slice(0, 160) ?? '(no summary)'}`,
   ];
   const aliases = [...(record.aliases ?? []), ...(record.upstream ?? [])];
   if (aliases.length > 0) lines.push(`aliases: ${aliases.join(', ')}`);
