@@ -31,8 +31,6 @@ export interface PipelineOptions {
   };
   /** Applies VEX statements; identity when no VEX documents were given. */
   readonly applyVex: (findings: readonly Finding[]) => readonly Finding[];
-  /** Applies a baseline (accepted secret findings); identity when none. */
-  readonly applyBaseline: (findings: readonly Finding[]) => readonly Finding[];
   readonly toolVersion: string;
   readonly progress?: Progress;
   readonly now: () => Date;
@@ -107,7 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     findings.push(...result.findings);
   }
 
-  findings = [...options.applyBaseline(options.applyVex(findings))];
+  findings = [...options.applyVex(findings)];
   if (options.policy.ignoreUnfixed) findings = suppressUnfixed(findings);
   const ignored = applyIgnores(findings, options.policy.ignores, options.now());
   findings = sortFindings(ignored.findings);

@@ -1,0 +1,280 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import { SecflowError } from '../../core/errors.ts';
+import type { Finding } from '../../core/finding.ts';
+import type { ScanReport } from '../../core/report.ts';
+import { SEVERITY_LEVELS } from '../../core/severity.ts';
+import { rulesFor } from '../../ecosystems/rules.ts';
+import { findReporter, REPORTER_IDS } from '../../reporters/registry.ts';
+import { collectTarget } from '../../scanners/collect-target.ts';
+import { runPipeline } from '../../scanners/pipeline.ts';
+import { buildScanners } from '../../scanners/registry.ts';
+import { loadBaseline, writeBaseline } from '../../scanners/secrets/index.ts';
+import { resolveTarget } from '../../scanners/target.ts';
+import { openFreshAdvisoryDb } from '../../store/freshness.ts';
+import { advisoryDbPath } from '../../store/location.ts';
+import { applyVex, readVex, type VexStatement } from '../../vex/index.ts';
+import type { CliContext } from '../context.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { colors } from '../output.ts';
+import { progressFor } from '../progress.ts';
+import { VERSION } from '../version.ts';
+import {
+  type OutputRequest,
+  outputCollector,
+  parseScanners,
+  resolvePolicy,
+  type ScanFlags,
+} from './scan-options.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+async function readVexFiles(paths: readonly string[], cwd: string): Promise<VexStatement[]> {
+  const statements: VexStatement[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    const text = await readFile(full, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new SecflowError(
+        'input',
+        `${path}: cannot read VEX document (${error.code ?? error.message})`,
+      );
+    });
+    statements.push(...readVex(path, text));
+  }
+  return statements;
+}
+
+async function writeReports(
+  ctx: CliContext,
+  report: ScanReport,
+  requests: readonly OutputRequest[],
+): Promise<void> {
+  const wanted = requests.length > 0 ? requests : [{ format: 'table' }];
+  for (const request of wanted) {
+    const reporter = findReporter(request.format);
+    if (reporter === undefined) {
+      throw new SecflowError('usage', `unknown --format "${request.format}"`, {
+        hint: `choose from ${REPORTER_IDS.join(', ')}`,
+      });
+    }
+    const toTerminal = request.output === undefined;
+    const text = reporter.render(report, {
+      color: toTerminal && ctx.output.color,
+      ...(toTerminal && 'columns' in ctx.output.out && typeof ctx.output.out.columns === 'number'
+        ? { width: ctx.output.out.columns }
+        : {}),
+    });
+    if (request.output === undefined) {
+      ctx.output.out.write(text.endsWith('\n') ? text : `${text}\n`);
+    } else {
+      const path = resolve(ctx.cwd, request.output);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text).catch((error: NodeJS.ErrnoException) => {
+        throw new SecflowError(
+          error.code === 'ENOSPC' ? 'disk' : 'input',
+          `${request.output}: cannot write report (${error.code ?? error.message})`,
+        );
+      });
+    }
+  }
+}
+
+/** `secflow scan [PATH]`: the CI gate. */
+export function registerScanCommand(program: Command, ctx: CliContext): void {
+  const outputs = outputCollector();
+  program
+    .command('scan')
+    .description(
+      'scan a directory, lockfile, SBOM or container image and fail the build on what matters',
+    )
+    .argument(
+      '[path]',
+      'directory, lockfile or manifest, SBOM (CycloneDX/SPDX JSON), docker-archive/OCI image',
+      '.',
+    )
+    .option('--rootfs <dir>', 'scan an unpacked root filesystem (a VM image, the host /)')
+    .option(
+      '--platform <os/arch>',
+      'platform to pick from a multi-platform image (default: this host)',
+    )
+    .option('--scanners <list>', 'comma-separated: deps, secrets, config (default: all)')
+    .option(
+      '-f, --format <format>',
+      `report format, repeatable: ${REPORTER_IDS.join(', ')} (default table)`,
+      (v) => outputs.format(v),
+    )
+    .option(
+      '-o, --output <file>',
+      'write the preceding --format to a file instead of stdout',
+      (v) => outputs.output(v),
+    )
+    .addOption(
+      new Option(
+        '--fail-on <level>',
+        'fail on findings at or above this severity (default critical)',
+      ).choices(['none', ...SEVERITY_LEVELS]),
+    )
+    .option('--fail-on-empty', 'fail when nothing scannable was found')
+    .option(
+      '--unknown-severity <level>',
+      'how findings without severity data count for --fail-on (default medium)',
+    )
+    .option('--include-dev', 'check development-only dependencies too (default: skipped)')
+    .option('--ignore-unfixed', 'waive vulnerabilities that have no fixed version yet')
+    .option(
+      '--skip <glob>',
+      'skip paths matching this glob, repeatable (.gitignore is honoured too)',
+      collect,
+    )
+    .option('--config <file>', 'policy file (default: secflow.yaml in the scanned directory)')
+    .option('--vex <file>', 'OpenVEX or CycloneDX VEX document, repeatable', collect)
+    .option(
+      '--db <path>',
+      'advisory database (default: $SECFLOW_DB, else $XDG_CACHE_HOME/secflow/advisories.db)',
+    )
+    .option(
+      '--max-db-age <age>',
+      'refuse advisory data older than this (default $SECFLOW_DB_MAX_AGE or 7d)',
+    )
+    .option('--git-history', 'also scan every line ever added in git history for secrets')
+    .option('--secrets-config <file>', 'gitleaks-format TOML rules (.gitleaks.toml)')
+    .option('--baseline <file>', 'accepted secret findings that do not fail the build')
+    .option('--write-baseline <file>', 'write current secret findings as the accepted baseline')
+    .action(async (path: string, flags: ScanFlags) => {
+      ctx.exitCode = await scan(ctx, flags.rootfs ?? path, flags, outputs.requests);
+    });
+}
+
+const maxAgeOption = (maxAge: string | undefined) => (maxAge === undefined ? {} : { maxAge });
+
+async function scan(
+  ctx: CliContext,
+  path: string,
+  flags: ScanFlags,
+  outputs: readonly OutputRequest[],
+): Promise<number> {
+  const now = () => new Date();
+  const absolute = resolve(ctx.cwd, path);
+  const target = await resolveTarget(absolute, { rootfs: flags.rootfs !== undefined });
+  const configDir =
+    target.kind === 'directory' || target.kind === 'rootfs' ? absolute : dirname(absolute);
+  const { config, path: configPath } = await loadConfig(
+    configDir,
+    flags.config === undefined ? undefined : resolve(ctx.cwd, flags.config),
+  );
+  const policy = resolvePolicy(flags, config);
+  const selected = parseScanners(flags.scanners, config.scanners);
+  const fileScanners =
+    target.kind === 'directory' || target.kind === 'file'
+      ? selected
+      : selected.filter((s) => s === 'deps');
+  const progress = progressFor(ctx.output, 'files');
+  const c = colors(ctx.output);
+  const walk = { skip: [...(config.skip ?? []), ...(flags.skip ?? [])] };
+
+  const db = fileScanners.includes('deps')
+    ? openFreshAdvisoryDb(
+        advisoryDbPath({ flag: flags.db ?? config.db?.path, env: ctx.env, cwd: ctx.cwd }),
+        {
+          env: ctx.env,
+          ...maxAgeOption(flags.maxDbAge ?? config.db?.['max-age']),
+        },
+      )
+    : undefined;
+  try {
+    const vex = await readVexFiles(
+      [...(config.vex ?? []).map((v) => resolve(configDir, v)), ...(flags.vex ?? [])],
+      ctx.cwd,
+    );
+    const baselinePath = flags.baseline ?? config.secrets?.baseline;
+    const baseline =
+      baselinePath === undefined ? undefined : await loadBaseline(resolve(ctx.cwd, baselinePath));
+    const secretsConfig = flags.secretsConfig ?? config.secrets?.config;
+    const scanners = buildScanners(
+      fileScanners.filter((s) => s !== 'deps'),
+      {
+        secrets: {
+          rules: {
+            ...(secretsConfig === undefined
+              ? {}
+              : { secretsConfig: resolve(ctx.cwd, secretsConfig) }),
+            ...(config.secrets?.rules === undefined
+              ? {}
+              : { extraRuleFiles: config.secrets.rules.map((r) => resolve(configDir, r)) }),
+            ...(config.secrets?.disable === undefined ? {} : { disable: config.secrets.disable }),
+          },
+          gitHistory: flags.gitHistory ?? config.secrets?.['git-history'] ?? false,
+          ...(baseline === undefined ? {} : { baseline }),
+        },
+      },
+    );
+    const meta = db?.meta();
+    const result = await runPipeline({
+      collect: () =>
+        collectTarget(target, {
+          walk,
+          progress,
+          now,
+          ...(flags.platform === undefined ? {} : { platform: flags.platform }),
+        }),
+      ...(db === undefined || meta === undefined
+        ? {}
+        : {
+            advisories: {
+              lookup: db,
+              rulesFor,
+              database: {
+                path: meta.path,
+                records: meta.records,
+                ...(meta.lastUpdate === undefined
+                  ? {}
+                  : { updatedAt: meta.lastUpdate.toISOString() }),
+              },
+            },
+          }),
+      scanners,
+      scanRoot: absolute,
+      walk,
+      policy,
+      applyVex: (findings: readonly Finding[]) =>
+        vex.length === 0 ? findings : applyVex(findings, vex),
+      toolVersion: VERSION,
+      progress,
+      now,
+    });
+
+    const warnings = [
+      ...result.report.warnings,
+      ...result.expiredIgnores.map((r) => ({
+        path: configPath ?? 'secflow.yaml',
+        code: 'ignore-expired',
+        message: `ignore for ${r.id} expired on ${r.expires}: it no longer applies`,
+      })),
+    ];
+    const report: ScanReport = { ...result.report, warnings };
+    await writeReports(ctx, report, outputs);
+    if (flags.writeBaseline !== undefined) {
+      const written = await writeBaseline(
+        report.findings,
+        resolve(ctx.cwd, flags.writeBaseline),
+        now,
+      );
+      ctx.output.err.write(
+        `wrote ${written.findings.length} accepted secret findings to ${flags.writeBaseline}\n`,
+      );
+    }
+    for (const w of warnings)
+      ctx.output.err.write(`${c.yellow('warning')}: ${w.path}: ${w.message}\n`);
+    if (result.empty && fileScanners.includes('deps')) {
+      ctx.output.err.write(
+        `${c.yellow(c.bold('warning'))}: no lockfile, manifest, SBOM or package database found in ${path} — nothing was checked for vulnerabilities\n`,
+      );
+      if (policy.failOnEmpty) return ExitCode.gateFailed;
+    }
+    return report.gate.failed ? ExitCode.gateFailed : ExitCode.ok;
+  } finally {
+    db?.close();
+  }
+}

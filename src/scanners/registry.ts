@@ -1,0 +1,31 @@
+import type { Scanner } from './scanner.ts';
+import type { Baseline } from './secrets/baseline.ts';
+import { createSecretsScanner } from './secrets/index.ts';
+import type { SecretRuleOptions } from './secrets/load-rules.ts';
+
+/** Every scanner `--scanners` can name. `deps` is the advisory matcher; the rest find by themselves. */
+export const SCANNER_IDS = ['deps', 'secrets', 'config'] as const;
+export type ScannerId = (typeof SCANNER_IDS)[number];
+
+export interface ScannerSettings {
+  readonly secrets: {
+    readonly rules: SecretRuleOptions;
+    readonly gitHistory: boolean;
+    readonly baseline?: Baseline;
+  };
+}
+
+/** The finding scanners for the selected ids (deps is run by the pipeline itself). */
+export function buildScanners(ids: readonly ScannerId[], settings: ScannerSettings): Scanner[] {
+  const scanners: Scanner[] = [];
+  if (ids.includes('secrets')) {
+    scanners.push(
+      createSecretsScanner({
+        rules: settings.secrets.rules,
+        gitHistory: settings.secrets.gitHistory,
+        ...(settings.secrets.baseline === undefined ? {} : { baseline: settings.secrets.baseline }),
+      }),
+    );
+  }
+  return scanners;
+}
