@@ -161,6 +161,17 @@ export function matchPackages(
 ): MatchResult {
   const findings: VulnerabilityFinding[] = [];
   const notCheckable: SkippedEntry[] = [];
+  // Distribution binaries share source packages (libc6, libc-bin… → glibc): look each up once.
+  const memo = new Map<string, readonly OsvRecord[]>();
+  const recordsFor = (ecosystem: string, name: string) => {
+    const key = `${ecosystem}\u0000${name}`;
+    let records = memo.get(key);
+    if (records === undefined) {
+      records = lookup.recordsFor(ecosystem, name);
+      memo.set(key, records);
+    }
+    return records;
+  };
   for (const pkg of packages) {
     const path = pkg.locations[0]?.path ?? '';
     if (pkg.version === '') {
@@ -186,7 +197,7 @@ export function matchPackages(
     const hits: Hit[] = [];
     const seen = new Set<string>();
     for (const query of queriesFor(pkg)) {
-      for (const record of lookup.recordsFor(pkg.ecosystem, query.name)) {
+      for (const record of recordsFor(pkg.ecosystem, query.name)) {
         if (seen.has(record.id)) continue;
         const evaluation = evaluateRecord(
           record,
