@@ -253,7 +253,11 @@ async function scan(
         message: `ignore for ${r.id} expired on ${r.expires}: it no longer applies`,
       })),
     ];
-    const report: ScanReport = { ...result.report, warnings };
+    const report: ScanReport = {
+      ...result.report,
+      target: { ...result.report.target, path },
+      warnings,
+    };
     await writeReports(ctx, report, outputs);
     if (flags.writeBaseline !== undefined) {
       const written = await writeBaseline(
