@@ -25,7 +25,7 @@ export class BarProgress implements Progress {
   #started = 0;
   #lastDraw = 0;
 
-  constructor(stream: NodeJS.WritableStream, unit: string, now: () => number = performance.now) {
+  constructor(stream: NodeJS.WritableStream, unit: string, now = () => performance.now()) {
     this.#stream = stream;
     this.#unit = unit;
     this.#now = now;
