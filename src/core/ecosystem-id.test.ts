@@ -31,6 +31,9 @@ describe('ecosystemApplies', () => {
     ['Ubuntu:Pro:22.04:LTS', 'Ubuntu:22.04', false],
     ['PyPI', 'pypi', true],
     ['npm', 'PyPI', false],
+    ['Red Hat:enterprise_linux:9::appstream', 'Red Hat:enterprise_linux:9', true],
+    ['Red Hat:enterprise_linux:8::appstream', 'Red Hat:enterprise_linux:9', false],
+    ['Red Hat:enterprise_linux:9', 'Red Hat:enterprise_linux:9::baseos', false],
   ])('%s applies to %s: %s', (advisory, pkg, want) => {
     expect(ecosystemApplies(advisory, pkg)).toBe(want);
   });

@@ -42,5 +42,10 @@ export function ecosystemApplies(advisoryEcosystem: string, packageEcosystem: st
   const p = parseEcosystem(packageEcosystem);
   if (a.base.toLowerCase() !== p.base.toLowerCase()) return false;
   if (a.release === undefined || p.release === undefined) return true;
-  return canonicalRelease(a.base, a.release) === canonicalRelease(p.base, p.release);
+  const advisory = canonicalRelease(a.base, a.release);
+  const installed = canonicalRelease(p.base, p.release);
+  if (advisory === installed) return true;
+  // Red Hat releases are CPE-like: "enterprise_linux:9::appstream" applies to an installed
+  // "enterprise_linux:9", whatever repository stream it names.
+  return a.base === 'Red Hat' && advisory.startsWith(`${installed}:`);
 }
