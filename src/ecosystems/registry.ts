@@ -1,6 +1,9 @@
 import { parseEcosystem } from '../core/ecosystem-id.ts';
+import { alma } from './alma/index.ts';
 import { alpine } from './alpine/index.ts';
+import { azureLinux } from './azure-linux/index.ts';
 import { cargo } from './cargo/index.ts';
+import { chainguard } from './chainguard/index.ts';
 import { cocoapods } from './cocoapods/index.ts';
 import { conan } from './conan/index.ts';
 import { cran } from './cran/index.ts';
@@ -10,15 +13,24 @@ import type { Extractor } from './extractor.ts';
 import { go } from './go/index.ts';
 import { hackage } from './hackage/index.ts';
 import { hex } from './hex/index.ts';
+import { julia } from './julia/index.ts';
+import { mageia } from './mageia/index.ts';
 import { maven } from './maven/index.ts';
 import { npm } from './npm/index.ts';
 import { nuget } from './nuget/index.ts';
+import { openeuler } from './openeuler/index.ts';
+import { opensuse } from './opensuse/index.ts';
 import { packagist } from './packagist/index.ts';
+import { photon } from './photon/index.ts';
 import { pub } from './pub/index.ts';
 import { pypi } from './pypi/index.ts';
+import { redhat } from './redhat/index.ts';
+import { rocky } from './rocky/index.ts';
 import { rubygems } from './rubygems/index.ts';
+import { suse } from './suse/index.ts';
 import { swift } from './swift/index.ts';
 import { ubuntu } from './ubuntu/index.ts';
+import { wolfi } from './wolfi/index.ts';
 
 /** Every ecosystem secflow knows. Adding one is a folder and one entry here. */
 export const ecosystems: readonly Ecosystem[] = [
@@ -35,11 +47,23 @@ export const ecosystems: readonly Ecosystem[] = [
   debian,
   ubuntu,
   alpine,
+  wolfi,
+  chainguard,
+  redhat,
+  rocky,
+  alma,
+  suse,
+  opensuse,
+  photon,
+  azureLinux,
+  mageia,
+  openeuler,
   cran,
   hackage,
   conan,
   swift,
   cocoapods,
+  julia,
 ];
 
 const byId = new Map(ecosystems.map((e) => [e.id.toLowerCase(), e]));
