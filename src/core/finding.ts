@@ -58,6 +58,9 @@ export interface SecretFinding extends FindingBase {
   readonly kind: 'secret' | 'default-credential';
   /** Redacted: the first characters, then a fingerprint. Never the secret itself. */
   readonly redacted: string;
+  /** Why it matters and what to do, when the rule says more than its title. */
+  readonly description?: string;
+  readonly remediation?: string;
   readonly commit?: {
     readonly sha: string;
     readonly author: string;

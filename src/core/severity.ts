@@ -14,6 +14,8 @@ export type SeveritySource =
   | 'Ubuntu'
   | 'database_specific'
   | 'ecosystem_specific'
+  /** A secflow rule's own rating (secret rules, default credentials, configuration checks). */
+  | 'rule'
   | 'none';
 
 export interface SeverityAssessment {

@@ -1,5 +1,6 @@
+import { createDefaultCredentialsScanner } from './default-credentials/index.ts';
 import type { Scanner } from './scanner.ts';
-import type { Baseline } from './secrets/baseline.ts';
+import { applyBaseline, type Baseline } from './secrets/baseline.ts';
 import { createSecretsScanner } from './secrets/index.ts';
 import type { SecretRuleOptions } from './secrets/load-rules.ts';
 
@@ -15,6 +16,16 @@ export interface ScannerSettings {
   };
 }
 
+function withBaseline(scanner: Scanner, baseline: Baseline | undefined): Scanner {
+  if (baseline === undefined) return scanner;
+  return {
+    id: scanner.id,
+    scan: async (ctx) => ({
+      findings: applyBaseline((await scanner.scan(ctx)).findings, baseline),
+    }),
+  };
+}
+
 /** The finding scanners for the selected ids (deps is run by the pipeline itself). */
 export function buildScanners(ids: readonly ScannerId[], settings: ScannerSettings): Scanner[] {
   const scanners: Scanner[] = [];
@@ -25,6 +36,8 @@ export function buildScanners(ids: readonly ScannerId[], settings: ScannerSettin
         gitHistory: settings.secrets.gitHistory,
         ...(settings.secrets.baseline === undefined ? {} : { baseline: settings.secrets.baseline }),
       }),
+      // Default passwords are credentials too: the same --scanners id and baseline apply.
+      withBaseline(createDefaultCredentialsScanner(), settings.secrets.baseline),
     );
   }
   return scanners;

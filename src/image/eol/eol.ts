@@ -69,7 +69,7 @@ export function endOfLifeFinding(
     fingerprint: `end-of-life:${life.key}`,
     ruleId: 'distro-end-of-life',
     title: `${life.name} ${release} reached end of life on ${life.eol}: no more security updates${extended}`,
-    severity: { level: 'high', source: 'none' },
+    severity: { level: 'high', source: 'rule' },
     locations: [{ path: evidence }],
     distro: { id: distro.id, release: distro.versionId ?? '', eol: life.eol },
   };
