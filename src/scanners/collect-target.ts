@@ -1,6 +1,5 @@
 import type { Progress } from '../core/progress.ts';
 import { allExtractors } from '../ecosystems/registry.ts';
-import { collectImageInventory, collectRootfsInventory } from '../image/index.ts';
 import { collectDependencies } from './dependencies/collect.ts';
 import type { Inventory } from './inventory.ts';
 import type { ResolvedTarget } from './target.ts';
@@ -35,14 +34,18 @@ export async function collectTarget(
       });
       return { ...inventory, target: { ...inventory.target, kind: 'sbom' } };
     }
-    case 'image':
+    case 'image': {
+      const { collectImageInventory } = await import('../image/index.ts');
       return collectImageInventory(target.path, {
         ...progress,
         now: options.now(),
         ...(options.platform === undefined ? {} : { platform: options.platform }),
       });
-    case 'rootfs':
+    }
+    case 'rootfs': {
+      const { collectRootfsInventory } = await import('../image/index.ts');
       return collectRootfsInventory(target.path, { ...progress, now: options.now() });
+    }
     default:
       return target satisfies never;
   }

@@ -1,7 +1,5 @@
-import { createDefaultCredentialsScanner } from './default-credentials/index.ts';
 import type { Scanner } from './scanner.ts';
 import { applyBaseline, type Baseline } from './secrets/baseline.ts';
-import { createSecretsScanner } from './secrets/index.ts';
 import type { SecretRuleOptions } from './secrets/load-rules.ts';
 
 /** Every scanner `--scanners` can name. `deps` is the advisory matcher; the rest find by themselves. */
@@ -26,10 +24,18 @@ function withBaseline(scanner: Scanner, baseline: Baseline | undefined): Scanner
   };
 }
 
-/** The finding scanners for the selected ids (deps is run by the pipeline itself). */
-export function buildScanners(ids: readonly ScannerId[], settings: ScannerSettings): Scanner[] {
+/**
+ * The finding scanners for the selected ids (deps is run by the pipeline itself). Each is loaded
+ * only when selected: rule sets and parsers are not free to load.
+ */
+export async function buildScanners(
+  ids: readonly ScannerId[],
+  settings: ScannerSettings,
+): Promise<Scanner[]> {
   const scanners: Scanner[] = [];
   if (ids.includes('secrets')) {
+    const { createSecretsScanner } = await import('./secrets/index.ts');
+    const { createDefaultCredentialsScanner } = await import('./default-credentials/index.ts');
     scanners.push(
       createSecretsScanner({
         rules: settings.secrets.rules,
@@ -39,6 +45,10 @@ export function buildScanners(ids: readonly ScannerId[], settings: ScannerSettin
       // Default passwords are credentials too: the same --scanners id and baseline apply.
       withBaseline(createDefaultCredentialsScanner(), settings.secrets.baseline),
     );
+  }
+  if (ids.includes('config')) {
+    const { createConfigScanner } = await import('./config/index.ts');
+    scanners.push(createConfigScanner());
   }
   return scanners;
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { SecflowError } from '../core/errors.ts';
 import type { Extractor } from '../ecosystems/extractor.ts';
 import { allExtractors } from '../ecosystems/registry.ts';
-import { detectImageKind } from '../image/index.ts';
+import { detectImageKind } from '../image/archive/detect.ts';
 import { sbomExtractors } from '../sbom/index.ts';
 
 /** What `secflow scan PATH` points at, decided before any scanning starts. */

@@ -7,7 +7,7 @@ import {
   sampleReport,
 } from '../../../test/helpers/report-factory.ts';
 import type { ScanReport } from '../../core/report.ts';
-import { jsonReporter, sortedKeys } from './index.ts';
+import { jsonReporter } from './index.ts';
 
 const render = (report: ScanReport, includeSuppressed = true) =>
   jsonReporter.render(report, { color: false, includeSuppressed });
@@ -36,10 +36,15 @@ describe('json reporter', () => {
     expect(JSON.parse(render(report))).toEqual(report);
   });
 
-  it('orders keys by the schema at the top and by name below, whatever the input order', () => {
+  it('orders top-level keys by the schema whatever the input order, and is deterministic', () => {
     const report = sampleReport();
     const out = render(report);
-    expect(render(reverseKeys(report) as ScanReport)).toBe(out);
+    expect(render(sampleReport())).toBe(out);
+    const reversed = JSON.parse(render(reverseKeys(report) as ScanReport)) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(reversed)).toEqual(Object.keys(JSON.parse(out) as object));
     const parsed = JSON.parse(out) as Record<string, unknown>;
     expect(Object.keys(parsed).slice(0, 5)).toEqual([
       'schemaVersion',
@@ -49,8 +54,6 @@ describe('json reporter', () => {
       'target',
     ]);
     expect(Object.keys(parsed).at(-1)).toBe('gate');
-    const finding = (parsed.findings as Record<string, unknown>[])[0] ?? {};
-    expect(Object.keys(finding)).toEqual([...Object.keys(finding)].sort());
     expect(out.endsWith('}\n')).toBe(true);
   });
 
@@ -74,12 +77,5 @@ describe('json reporter', () => {
       gate: { ...(good.gate as object), counts: { critical: -1 } },
     };
     expect(reportViolations(badSeverity)).not.toEqual([]);
-  });
-
-  it('sorts the keys of every nested object, leaving arrays in order', () => {
-    expect(JSON.stringify({ b: 1, a: [{ d: 1, c: 2 }, 3], z: null }, sortedKeys)).toBe(
-      '{"a":[{"c":2,"d":1},3],"b":1,"z":null}',
-    );
-    expect(JSON.stringify({ b: 1, a: undefined }, sortedKeys)).toBe('{"b":1}');
   });
 });
