@@ -79,7 +79,7 @@ describe('config scanner fixtures', () => {
       expect(f.description.length).toBeGreaterThan(40);
       expect(f.remediation.length).toBeGreaterThan(20);
       expect(f.helpUri).toBe(`docs/checks/${f.ruleId}.md`);
-      expect(f.severity.source).toBe('none');
+      expect(f.severity.source).toBe('rule');
     }
     expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(findings.length);
   });
