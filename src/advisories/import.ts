@@ -1,12 +1,18 @@
 import type { Progress } from '../cli/progress.ts';
 import { SecflowError } from '../core/errors.ts';
-import type { OsvRecord } from '../core/osv.ts';
 import { ecosystems } from '../ecosystems/registry.ts';
-import { compressRecord } from '../store/codec.ts';
-import { AdvisoryDbWriter, type StoredSkip } from '../store/db-writer.ts';
+import { AdvisoryDbWriter, type StoredEntry, type StoredSkip } from '../store/db-writer.ts';
 import { storeError } from '../store/errors.ts';
 import { hasKnownEcosystem } from '../store/record-keys.ts';
-import { osvEcosystems, osvViolation } from './osv-validate.ts';
+import {
+  type CheckInput,
+  CheckPool,
+  defaultWorkerCount,
+  inlineChecker,
+  type RecordChecker,
+} from './check-pool.ts';
+import { osvEcosystems } from './osv-validate.ts';
+import type { CheckOutcome } from './record-check.ts';
 import {
   type AdvisorySource,
   EntrySkip,
@@ -27,6 +33,13 @@ export interface UpdateOptions {
   /** Caps the database file's size; reaching it fails the update with a 'disk' error. */
   readonly maxDbBytes?: number;
   readonly now?: () => Date;
+  /**
+   * Worker threads that inflate, parse and validate records (0: all on this thread). Default: one
+   * per core but one, used only for folders with many records to read.
+   */
+  readonly workers?: number;
+  /** Test seam: the record checker to use instead of the built-in worker pool. */
+  readonly checker?: RecordChecker;
 }
 
 /** What one folder's sync did. */
@@ -80,10 +93,12 @@ export async function updateAdvisoryDb(
     path,
     options.maxDbBytes === undefined ? {} : { maxBytes: options.maxDbBytes },
   );
+  const checks = new Checks(options);
   try {
     writer.begin();
     const folders: FolderSummary[] = [];
-    for (const folder of wanted) folders.push(await syncFolder(writer, source, folder, options));
+    for (const folder of wanted)
+      folders.push(await syncFolder(writer, source, folder, options, checks));
     const removedFolders =
       options.ecosystems === undefined && offered.complete
         ? removeVanishedFolders(writer, source.location, offered.names)
@@ -110,7 +125,38 @@ export async function updateAdvisoryDb(
       );
     throw storeError(e, path);
   } finally {
+    await checks.close();
     writer.close();
+  }
+}
+
+/** Entries handed to the checker at once: a worker's unit of work. */
+const BATCH_ENTRIES = 256;
+/** Fewer reads than this in a folder are checked on this thread: workers would cost more. */
+const MIN_READS_FOR_WORKERS = 2000;
+
+/** Where an update's records are checked: inline, or on workers started at the first big folder. */
+class Checks {
+  readonly #workers: number;
+  readonly #injected: RecordChecker | undefined;
+  #pool: CheckPool | undefined;
+
+  constructor(options: UpdateOptions) {
+    this.#workers = options.workers ?? defaultWorkerCount();
+    this.#injected = options.checker;
+  }
+
+  /** The checker for a folder with `reads` entries to read. */
+  for(reads: number): RecordChecker {
+    if (this.#injected !== undefined) return this.#injected;
+    if (this.#pool === undefined && (this.#workers < 1 || reads < MIN_READS_FOR_WORKERS))
+      return inlineChecker;
+    this.#pool ??= CheckPool.start({ workers: this.#workers });
+    return this.#pool;
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
   }
 }
 
@@ -157,10 +203,11 @@ async function syncFolder(
   source: AdvisorySource,
   folder: string,
   options: UpdateOptions,
+  checks: Checks,
 ): Promise<FolderSummary> {
   writer.savepoint();
   try {
-    const summary = await syncFolderContents(writer, source, folder, options);
+    const summary = await syncFolderContents(writer, source, folder, options, checks);
     writer.release();
     return summary;
   } catch (e) {
@@ -176,6 +223,7 @@ async function syncFolderContents(
   source: AdvisorySource,
   folder: string,
   options: UpdateOptions,
+  checks: Checks,
 ): Promise<FolderSummary> {
   const now = options.now ?? (() => new Date());
   const state = writer.folder(folder);
@@ -194,7 +242,7 @@ async function syncFolderContents(
     return { folder, outcome: 'not-published', ...emptyCounts, skipped: [], newlySkipped: [] };
   try {
     const fid = writer.ensureFolder(folder, source.location, now());
-    const summary = await applySnapshot(writer, fid, snapshot, options);
+    const summary = await applySnapshot(writer, fid, snapshot, options, checks);
     writer.touchFolder(fid, source.location, fingerprint, now());
     return summary;
   } finally {
@@ -202,12 +250,41 @@ async function syncFolderContents(
   }
 }
 
-/** Applies a folder's current entries: new ones inserted, changed ones replaced, gone ones removed. */
+/** What to do with one entry, decided in entry order and applied in entry order. */
+type Step =
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'known-skip'; readonly skip: StoredSkip }
+  | {
+      readonly kind: 'unreadable';
+      readonly identity: string;
+      readonly old: StoredEntry | undefined;
+      readonly skip: SkippedRecord;
+    }
+  | {
+      readonly kind: 'check';
+      readonly entry: SourceEntry;
+      readonly old: StoredEntry | undefined;
+      readonly input: CheckInput;
+    };
+
+/** Consecutive steps, and the answers for those that were handed to the checker. */
+interface Batch {
+  readonly steps: readonly Step[];
+  readonly outcomes: Promise<CheckOutcome[]>;
+}
+
+/**
+ * Applies a folder's current entries: new ones inserted, changed ones replaced, gone ones removed.
+ * Entries are read here and checked in batches (on workers for big folders) while earlier batches
+ * are written; batches are applied strictly in entry order, so the database, the counts and the
+ * skip list are the same whichever thread checked what.
+ */
 async function applySnapshot(
   writer: AdvisoryDbWriter,
   fid: number,
   snapshot: FolderSnapshot,
   options: UpdateOptions,
+  checks: Checks,
 ): Promise<FolderSummary> {
   const { folder, entries } = snapshot;
   const stored = writer.entries(fid);
@@ -222,36 +299,63 @@ async function applySnapshot(
     if (storedSkips.get(refused.name)?.reason !== refused.reason) newlySkipped.push(refused);
     stored.delete(refused.name); // a stored previous version is kept
   }
+  const isKnown = (entry: SourceEntry) =>
+    stored.get(entry.name)?.identity === entry.identity ||
+    storedSkips.get(entry.name)?.identity === entry.identity;
+  const checker = checks.for(entries.reduce((n, entry) => (isKnown(entry) ? n : n + 1), 0));
+
   let done = 0;
+  const apply = async (batch: Batch) => {
+    const outcomes = await batch.outcomes;
+    let next = 0;
+    for (const step of batch.steps) {
+      if (++done % 64 === 0) progress?.update(done);
+      if (step.kind === 'unchanged') counts.unchanged++;
+      else if (step.kind === 'known-skip') skips.push(step.skip);
+      else if (step.kind === 'unreadable') {
+        skips.push(storedSkip(step.skip, step.identity, step.old !== undefined));
+        newlySkipped.push(step.skip);
+      } else {
+        const outcome = outcomes[next++];
+        if (outcome === undefined) throw new Error('record checker answered too few entries');
+        applyChecked(writer, fid, step, outcome, { skips, newlySkipped, counts }, folder);
+      }
+    }
+  };
+
+  const pending: Batch[] = [];
+  let steps: Step[] = [];
+  let inputs: CheckInput[] = [];
+  const submit = () => {
+    pending.push({ steps, outcomes: checker.check(inputs) });
+    steps = [];
+    inputs = [];
+  };
   for (const entry of entries) {
     options.signal?.throwIfAborted();
-    if (++done % 64 === 0) progress?.update(done);
     const old = stored.get(entry.name);
     stored.delete(entry.name);
-    if (old?.identity === entry.identity) {
-      counts.unchanged++;
-      continue;
-    }
     const knownSkip = storedSkips.get(entry.name);
-    if (knownSkip?.identity === entry.identity) {
-      skips.push(knownSkip);
-      continue;
+    if (old?.identity === entry.identity) steps.push({ kind: 'unchanged' });
+    else if (knownSkip?.identity === entry.identity)
+      steps.push({ kind: 'known-skip', skip: knownSkip });
+    else {
+      const read = await readEntry(snapshot, entry);
+      if ('skip' in read)
+        steps.push({ kind: 'unreadable', identity: entry.identity, old, skip: read.skip });
+      else {
+        steps.push({ kind: 'check', entry, old, input: read.input });
+        inputs.push(read.input);
+      }
     }
-    const result = await readRecord(snapshot, entry);
-    if ('skip' in result) {
-      skips.push(storedSkip(result.skip, entry.identity, old !== undefined));
-      newlySkipped.push(result.skip);
-      continue;
-    }
-    if (!hasKnownEcosystem(result.record)) counts.noPlugin++;
-    if (old === undefined) {
-      writer.insertRecord(fid, entry.name, entry.identity, result.record, result.body);
-      counts.imported++;
-    } else {
-      writer.replaceRecord(old.rid, entry.identity, result.record, result.body);
-      counts.updated++;
+    if (inputs.length >= BATCH_ENTRIES || steps.length >= 16 * BATCH_ENTRIES) {
+      submit();
+      while (pending.length > checker.depth) await apply(pending.shift() as Batch);
     }
   }
+  submit();
+  for (const batch of pending) await apply(batch);
+
   for (const { rid } of stored.values()) {
     writer.deleteRecord(rid);
     counts.removed++;
@@ -271,39 +375,61 @@ async function applySnapshot(
   };
 }
 
-type ReadResult = { record: OsvRecord; body: Buffer } | { skip: SkippedRecord };
-
-/** Reads, parses (once) and validates one entry. Bad entries are data, not exceptions. */
-async function readRecord(snapshot: FolderSnapshot, entry: SourceEntry): Promise<ReadResult> {
-  const skip = (reason: SkipReason, detail: string, id?: string): ReadResult => ({
-    skip: {
-      folder: snapshot.folder,
+/** Writes one checked entry, or records why it was left out. */
+function applyChecked(
+  writer: AdvisoryDbWriter,
+  fid: number,
+  step: Extract<Step, { kind: 'check' }>,
+  outcome: CheckOutcome,
+  into: { skips: StoredSkip[]; newlySkipped: SkippedRecord[]; counts: typeof emptyCounts },
+  folder: string,
+): void {
+  const { entry, old, input } = step;
+  if ('skip' in outcome) {
+    const skip: SkippedRecord = {
+      folder,
       name: entry.name,
       location: entry.location,
-      reason,
-      detail,
-      ...(id === undefined ? {} : { id }),
-    },
-  });
-  let content: Awaited<ReturnType<FolderSnapshot['read']>>;
+      reason: outcome.skip,
+      detail: outcome.detail,
+      ...(outcome.id === undefined ? {} : { id: outcome.id }),
+    };
+    into.skips.push(storedSkip(skip, entry.identity, old !== undefined));
+    into.newlySkipped.push(skip);
+    return;
+  }
+  const body = outcome.body ?? input.deflated;
+  if (body === undefined) throw new Error(`no stored body for ${entry.location}`);
+  if (!hasKnownEcosystem(outcome.record)) into.counts.noPlugin++;
+  if (old === undefined) {
+    writer.insertRecord(fid, entry.name, entry.identity, outcome.record, body);
+    into.counts.imported++;
+  } else {
+    writer.replaceRecord(old.rid, entry.identity, outcome.record, body);
+    into.counts.updated++;
+  }
+}
+
+/** Reads one entry, leaving inflating to the checker. A bad entry is data, not an exception. */
+async function readEntry(
+  snapshot: FolderSnapshot,
+  entry: SourceEntry,
+): Promise<{ input: CheckInput } | { skip: SkippedRecord }> {
   try {
-    content = await snapshot.read(entry);
+    return { input: await snapshot.read(entry, { inflate: false }) };
   } catch (e) {
-    if (e instanceof EntrySkip) return skip(e.reason, e.message);
-    throw e;
+    if (!(e instanceof EntrySkip)) throw e;
+    const { folder } = snapshot;
+    return {
+      skip: {
+        folder,
+        name: entry.name,
+        location: entry.location,
+        reason: e.reason,
+        detail: e.message,
+      },
+    };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(content.text.toString('utf8'));
-  } catch (e) {
-    return skip('not-json', (e as Error).message);
-  }
-  const violation = osvViolation(value);
-  if (violation !== undefined) {
-    const id = (value as { id?: unknown } | null)?.id;
-    return skip('schema-violating', violation, typeof id === 'string' ? id : undefined);
-  }
-  return { record: value as OsvRecord, body: content.deflated ?? compressRecord(content.text) };
 }
 
 function storedSkip(skip: SkippedRecord, identity: string, keptPrevious: boolean): StoredSkip {

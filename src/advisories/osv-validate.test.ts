@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { osvEcosystems, osvViolation } from './osv-validate.ts';
 import { sampleRecords, upstreamInvalidRecord } from './testing/osv-layout.ts';
+import { generatedValidatorPath, osvValidatorSource } from './testing/osv-validator-source.ts';
 
 describe('osvViolation', () => {
   it('accepts every shared sample record, x_ ids included', () => {
@@ -52,6 +54,11 @@ describe('osvViolation', () => {
     ],
   ])('rejects %s', (_label, value, message) => {
     expect(osvViolation(value)).toContain(message);
+  });
+
+  it('runs the validator generated from the vendored schemas, not a stale one', () => {
+    const fresh = readFileSync(generatedValidatorPath, 'utf8') === osvValidatorSource();
+    expect(fresh, 'rerun `npx tsx src/advisories/testing/osv-validator-source.ts`').toBe(true);
   });
 
   it('lists the OSV ecosystems', () => {

@@ -46,6 +46,19 @@ export interface EntryContent {
   readonly deflated?: Buffer;
 }
 
+/**
+ * A zip entry's raw DEFLATE data, not inflated yet: whoever inflates it (`inflateEntry`, on a
+ * worker thread during an import) checks it against the zip directory's size and CRC-32.
+ */
+export interface DeflatedEntry {
+  readonly deflated: Buffer;
+  /** The uncompressed size the zip's directory declares. */
+  readonly size: number;
+  readonly crc32: number;
+  /** Inflating stops past this many bytes (`SourceLimits.maxRecordBytes`). */
+  readonly maxBytes: number;
+}
+
 /** A folder's records as of one moment. Close it to release files and temporary downloads. */
 export interface FolderSnapshot {
   readonly folder: string;
@@ -56,6 +69,11 @@ export interface FolderSnapshot {
   readonly refused: readonly SkippedRecord[];
   /** Reads one entry; throws EntrySkip for a bad entry, FolderError when the folder is unusable. */
   read(entry: SourceEntry): Promise<EntryContent>;
+  /** Like read, but may leave inflating (and its checks) to the caller: see DeflatedEntry. */
+  read(
+    entry: SourceEntry,
+    options: { readonly inflate: false },
+  ): Promise<EntryContent | DeflatedEntry>;
   close(): Promise<void>;
 }
 

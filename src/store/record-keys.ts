@@ -2,6 +2,12 @@ import { parseEcosystem } from '../core/ecosystem-id.ts';
 import type { OsvRecord } from '../core/osv.ts';
 import { findEcosystem } from '../ecosystems/registry.ts';
 
+/** What indexing needs of a record: import workers send back just these fields. */
+export type IndexedRecord = Pick<
+  OsvRecord,
+  'id' | 'modified' | 'withdrawn' | 'aliases' | 'upstream' | 'affected'
+>;
+
 /** One (ecosystem, name) a record affects, as indexed. */
 export interface PackageKey {
   /** The ecosystem base in lower case: "debian". */
@@ -22,7 +28,7 @@ export function nameKey(ecosystem: string, name: string): string {
   return plugin === undefined ? name.trim().toLowerCase() : plugin.normalizeName(name);
 }
 
-export function packageKeys(record: OsvRecord): PackageKey[] {
+export function packageKeys(record: IndexedRecord): PackageKey[] {
   const keys = new Map<string, PackageKey>();
   for (const affected of record.affected ?? []) {
     const pkg = affected.package;
@@ -38,7 +44,7 @@ export function packageKeys(record: OsvRecord): PackageKey[] {
 }
 
 /** Ids the record is known by besides its own: aliases, and upstream ids (DEBIAN/ALPINE → CVE). */
-export function aliasKeys(record: OsvRecord): string[] {
+export function aliasKeys(record: IndexedRecord): string[] {
   const own = record.id.toLowerCase();
   const seen = new Map<string, string>();
   for (const alias of [...(record.aliases ?? []), ...(record.upstream ?? [])]) {
@@ -49,7 +55,7 @@ export function aliasKeys(record: OsvRecord): string[] {
 }
 
 /** Whether secflow has a plugin for at least one ecosystem the record affects. */
-export function hasKnownEcosystem(record: OsvRecord): boolean {
+export function hasKnownEcosystem(record: IndexedRecord): boolean {
   return (record.affected ?? []).some(
     (affected) =>
       affected.package !== undefined && findEcosystem(affected.package.ecosystem) !== undefined,

@@ -1,10 +1,10 @@
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { crc32, inflateRawSync } from 'node:zlib';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import yauzl, { type ZipFile } from 'yauzl';
 import { defaultLimits, formatBytes, type SourceLimits } from '../limits.ts';
 import {
   contentIdentity,
+  type DeflatedEntry,
   type EntryContent,
   EntrySkip,
   FolderError,
@@ -13,6 +13,8 @@ import {
   type SourceEntry,
 } from '../source.ts';
 import { BlockFile } from './block-file.ts';
+import { checkEntry, inflateEntry } from './inflate-entry.ts';
+import { readCentralDirectory, type ZipDirectoryEntry } from './zip-directory.ts';
 
 /**
  * Reads a local file synchronously through cached blocks. yauzl's own reader issues two
@@ -50,6 +52,7 @@ class SyncFileReader extends yauzl.RandomAccessReader {
   }
 
   override close(callback: (err: Error | null) => void): void {
+    this.file.release();
     closeSync(this.#fd);
     callback(null);
   }
@@ -58,34 +61,6 @@ class SyncFileReader extends yauzl.RandomAccessReader {
 /** Deflate can grow incompressible data a little; anything beyond this is not a real record. */
 function maxCompressedBytes(limits: SourceLimits): number {
   return Math.ceil(limits.maxRecordBytes * 1.01) + 1024;
-}
-
-function listEntries(zip: ZipFile, maxEntries: number): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('error', reject);
-    zip.on('end', () => resolve(entries));
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      if (entries.length > maxEntries) {
-        reject(new Error(`more than ${maxEntries} entries`));
-        return;
-      }
-      // The reader answers synchronously; queueing keeps the stack flat over 100k entries.
-      queueMicrotask(() => zip.readEntry());
-    });
-    zip.readEntry();
-  });
-}
-
-/** The entry's name, undecoded by yauzl so that one bad name is a skip rather than a failed zip. */
-function entryName(entry: Entry): string {
-  return yauzl.getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileNameRaw,
-    entry.extraFields,
-    true,
-  );
 }
 
 /**
@@ -110,10 +85,11 @@ export async function openZipFolder(
     });
   }
   let zip: ZipFile;
-  let zipEntries: Entry[];
+  let zipEntries: ZipDirectoryEntry[];
   let reader: SyncFileReader;
+  let size: number;
   try {
-    const size = fstatSync(fd).size;
+    size = fstatSync(fd).size;
     reader = new SyncFileReader(fd, size);
     zip = await yauzl.fromRandomAccessReaderPromise(reader, size, {
       lazyEntries: true,
@@ -129,7 +105,7 @@ export async function openZipFolder(
     });
   }
   try {
-    zipEntries = await listEntries(zip, limits.maxEntries);
+    zipEntries = readCentralDirectory(reader.file, size, limits.maxEntries);
   } catch (e) {
     zip.close();
     throw new FolderError(`${display} has a damaged directory (${(e as Error).message})`, {
@@ -140,19 +116,19 @@ export async function openZipFolder(
 
   const entries: SourceEntry[] = [];
   const refused: SkippedRecord[] = [];
-  const byName = new Map<string, Entry>();
+  const byName = new Map<string, ZipDirectoryEntry>();
   const refuse = (name: string, reason: SkippedRecord['reason'], detail: string) =>
     refused.push({ folder, name, location: `${display}!${name}`, reason, detail });
   for (const entry of zipEntries) {
-    const name = entryName(entry);
+    const { name } = entry;
     if (name.endsWith('/')) continue; // a directory
     const unsafe = yauzl.validateFileName(name);
     if (unsafe !== null) refuse(name, 'unsafe-name', unsafe);
     else if (byName.has(name)) refuse(name, 'unsafe-name', 'duplicate entry name');
     else if (!name.toLowerCase().endsWith('.json')) refuse(name, 'unexpected-file', 'not .json');
-    else if (entry.isEncrypted()) refuse(name, 'corrupt', 'encrypted entry');
-    else if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
-      refuse(name, 'corrupt', `unsupported compression method ${entry.compressionMethod}`);
+    else if ((entry.flags & ENCRYPTED) !== 0) refuse(name, 'corrupt', 'encrypted entry');
+    else if (entry.method !== STORED && entry.method !== DEFLATED)
+      refuse(name, 'corrupt', `unsupported compression method ${entry.method}`);
     else if (entry.uncompressedSize > limits.maxRecordBytes)
       refuse(name, 'too-large', `declares ${formatBytes(entry.uncompressedSize)}`);
     else if (entry.compressedSize > maxCompressedBytes(limits))
@@ -167,24 +143,39 @@ export async function openZipFolder(
     }
   }
 
-  async function read(source: SourceEntry): Promise<EntryContent> {
-    const entry = byName.get(source.name);
-    if (entry === undefined) throw new Error(`no entry ${source.name} in ${display}`);
-    let compressed: Buffer;
+  /** The entry's stored bytes: the local header is read here, from the cached blocks. */
+  function storedBytes(entry: ZipDirectoryEntry): Buffer {
     try {
-      const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
-      compressed = reader.file.slice(fileDataStart, entry.compressedSize);
+      return reader.file.slice(localDataStart(reader.file, entry), entry.compressedSize);
     } catch (e) {
       throw new EntrySkip('corrupt', (e as Error).message);
     }
-    const text = entry.compressionMethod === 8 ? inflate(compressed, entry, limits) : compressed;
-    if (text.length !== entry.uncompressedSize)
-      throw new EntrySkip(
-        'corrupt',
-        `${text.length} bytes, the directory says ${entry.uncompressedSize}`,
-      );
-    if (crc32(text) !== entry.crc32) throw new EntrySkip('corrupt', 'CRC-32 mismatch');
-    return entry.compressionMethod === 8 ? { text, deflated: compressed } : { text };
+  }
+
+  function read(source: SourceEntry): Promise<EntryContent>;
+  function read(
+    source: SourceEntry,
+    options: { readonly inflate: false },
+  ): Promise<EntryContent | DeflatedEntry>;
+  async function read(
+    source: SourceEntry,
+    options?: { readonly inflate: false },
+  ): Promise<EntryContent | DeflatedEntry> {
+    const entry = byName.get(source.name);
+    if (entry === undefined) throw new Error(`no entry ${source.name} in ${display}`);
+    const stored = storedBytes(entry);
+    const expected = { size: entry.uncompressedSize, crc32: entry.crc32 };
+    if (entry.method !== DEFLATED) {
+      checkEntry(stored, expected);
+      return { text: stored };
+    }
+    const deflated: DeflatedEntry = {
+      deflated: stored,
+      ...expected,
+      maxBytes: limits.maxRecordBytes,
+    };
+    if (options?.inflate === false) return deflated;
+    return { text: inflateEntry(deflated), deflated: stored };
   }
 
   let closed = false;
@@ -202,19 +193,17 @@ export async function openZipFolder(
   };
 }
 
-/** Inflates at most one byte past the declared size, so a lying entry stops right there. */
-function inflate(compressed: Buffer, entry: Entry, limits: SourceLimits): Buffer {
-  try {
-    return inflateRawSync(compressed, {
-      maxOutputLength: Math.min(limits.maxRecordBytes, entry.uncompressedSize) + 1,
-    });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new EntrySkip(
-        'too-large',
-        `inflates past its declared ${formatBytes(entry.uncompressedSize)} (stopped there)`,
-      );
-    }
-    throw new EntrySkip('corrupt', `bad deflate data (${(e as Error).message})`);
-  }
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+/** General-purpose flag bits 0 (traditional) and 6 (strong encryption). */
+const ENCRYPTED = 0x41;
+
+/** Where an entry's data starts: after its local header, whose name and extra field may differ. */
+function localDataStart(file: BlockFile, entry: ZipDirectoryEntry): number {
+  const header = file.view(entry.localHeaderOffset, 30);
+  const signature = header.readUInt32LE(0);
+  if (signature !== LOCAL_HEADER)
+    throw new Error(`invalid local file header signature: 0x${signature.toString(16)}`);
+  return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
