@@ -3,7 +3,6 @@ import { describeRecord } from '../../advisories/describe.ts';
 import type { FolderSummary, UpdateSummary } from '../../advisories/import.ts';
 import { updateAdvisoryDb } from '../../advisories/import.ts';
 import { formatBytes } from '../../advisories/limits.ts';
-import { parsePackageQuery } from '../../advisories/package-query.ts';
 import { detectSource } from '../../advisories/sources/detect.ts';
 import { SecflowError } from '../../core/errors.ts';
 import { type AdvisoryDb, openAdvisoryDb } from '../../store/advisory-db.ts';
@@ -18,6 +17,7 @@ import { advisoryDbPath } from '../../store/location.ts';
 import type { CliContext } from '../context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { colors } from '../output.ts';
+import { parsePackageQuery } from '../package-query.ts';
 import { progressFor } from '../progress.ts';
 
 /** Skip messages per folder before the rest is only counted. */

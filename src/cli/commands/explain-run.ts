@@ -1,5 +1,5 @@
 /** The work behind `secflow explain`; loaded on demand by explain.ts. */
-import { parsePackageQuery } from '../../advisories/package-query.ts';
+
 import { evaluateRecord, type PackageQuery } from '../../core/affected.ts';
 import { SecflowError } from '../../core/errors.ts';
 import { assessSeverity } from '../../core/severity.ts';
@@ -10,6 +10,7 @@ import { advisoryDbPath } from '../../store/location.ts';
 import type { CliContext } from '../context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { colors } from '../output.ts';
+import { parsePackageQuery } from '../package-query.ts';
 import { renderExplanation } from '../render/explain.ts';
 
 const usageHint =
