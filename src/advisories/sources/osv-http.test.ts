@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecflowError } from '../../core/errors.ts';
@@ -134,5 +136,80 @@ describe('OsvHttpSource', () => {
       name: 'AbortError',
     });
     expect(existsSync(tmp)).toBe(true);
+  });
+});
+
+// A server on 127.0.0.1 that goes quiet on purpose: before its headers, or mid-body.
+describe('OsvHttpSource on a stalling mirror', () => {
+  const tmp = tempDir('osv-http-stall');
+  const layout = tempDir('osv-http-stall-layout');
+  writeLayout(layout, byFolder(sampleRecords()));
+  const zip = readFileSync(join(layout, 'PyPI', 'all.zip'));
+  let server: Server;
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const path = request.url ?? '/';
+      if (path.startsWith('/silent/')) return; // never answers
+      if (path === '/stall/PyPI/all.zip') {
+        response.writeHead(200, { 'content-length': String(zip.length) });
+        response.write(zip.subarray(0, 100)); // then nothing
+        return;
+      }
+      if (path === '/slow/PyPI/all.zip') {
+        // The whole zip in 8 pieces, 60 ms apart: slower than the stall limit in total, never
+        // quiet for as long as it.
+        response.writeHead(200, { 'content-length': String(zip.length) });
+        const step = Math.ceil(zip.length / 8);
+        let at = 0;
+        const timer = setInterval(() => {
+          response.write(zip.subarray(at, at + step));
+          at += step;
+          if (at >= zip.length) {
+            clearInterval(timer);
+            response.end();
+          }
+        }, 60);
+        return;
+      }
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+
+  const source = (base: string) =>
+    new OsvHttpSource(`${url}/${base}`, { tmpDir: tmp, stallMs: 250 });
+
+  it('fails a request whose headers never come, naming the URL and the wait', async () => {
+    const error = await source('silent')
+      .folders()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SecflowError);
+    expect((error as Error).message).toBe(`no data from ${url}/silent/ecosystems.txt for 0.25 s`);
+  });
+
+  it('fails a download that stops mid-body, and leaves no temporary file', async () => {
+    const error = await source('stall')
+      .open('PyPI')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FolderError);
+    expect((error as Error).message).toBe(
+      `download stalled after 100 B: no data from ${url}/stall/PyPI/all.zip for 0.25 s`,
+    );
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('lets a slow download finish while bytes keep coming', async () => {
+    const snapshot = await source('slow').open('PyPI');
+    expect(snapshot?.entries.length).toBeGreaterThan(0);
+    await snapshot?.close();
   });
 });

@@ -18,6 +18,57 @@ export const OSV_DEFAULT_BASE = 'https://osv-vulnerabilities.storage.googleapis.
 /** The global fetch's shape, injected so tests can pass a fake or talk to a local server. */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
+/** A request that receives nothing (no headers, no body bytes) for this long fails. */
+export const DEFAULT_STALL_MS = 60_000;
+
+/**
+ * Aborts a request that goes quiet: armed when the request starts, re-armed on every chunk, so a
+ * slow but moving download of a large all.zip is fine while a stalled mirror fails in bounded time
+ * rather than hanging a CI job.
+ */
+class StallGuard {
+  readonly #controller = new AbortController();
+  readonly #ms: number;
+  #timer: NodeJS.Timeout | undefined;
+  stalled = false;
+
+  constructor(ms: number) {
+    this.#ms = ms;
+    this.touch();
+  }
+
+  /** The request's signal: the caller's, and this guard's. */
+  signal(outer: AbortSignal | undefined): AbortSignal {
+    return outer === undefined
+      ? this.#controller.signal
+      : AbortSignal.any([outer, this.#controller.signal]);
+  }
+
+  touch(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.stalled = true;
+      this.#controller.abort();
+    }, this.#ms);
+    this.#timer.unref();
+  }
+
+  done(): void {
+    clearTimeout(this.#timer);
+  }
+
+  describe(url: string): string {
+    return `no data from ${url} for ${this.#ms / 1000} s`;
+  }
+}
+
+/** A response still being received, with the guard that watches it. */
+interface Download {
+  readonly response: Response;
+  readonly url: string;
+  readonly guard: StallGuard;
+}
+
 /**
  * osv.dev's published layout over HTTP(S), from osv.dev or any mirror:
  * `<base>/ecosystems.txt`, `<base>/<Ecosystem>/modified_id.csv` and `<base>/<Ecosystem>/all.zip`.
@@ -30,6 +81,7 @@ export class OsvHttpSource implements AdvisorySource {
   readonly #limits: SourceLimits;
   readonly #tmpDir: string;
   readonly #fallbackFolders: readonly string[];
+  readonly #stallMs: number;
 
   constructor(
     base: string,
@@ -39,6 +91,8 @@ export class OsvHttpSource implements AdvisorySource {
       tmpDir?: string;
       /** Folders to try when the mirror has no ecosystems.txt. */
       fallbackFolders?: readonly string[];
+      /** Milliseconds without a byte before a request fails (default DEFAULT_STALL_MS). */
+      stallMs?: number;
     } = {},
   ) {
     this.location = base.replace(/\/+$/, '');
@@ -46,13 +100,14 @@ export class OsvHttpSource implements AdvisorySource {
     this.#limits = options.limits ?? defaultLimits;
     this.#tmpDir = options.tmpDir ?? tmpdir();
     this.#fallbackFolders = options.fallbackFolders ?? [];
+    this.#stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   }
 
   async folders(signal?: AbortSignal): Promise<FolderList> {
     const url = `${this.location}/ecosystems.txt`;
-    const response = await this.#get(url, signal, (m) => new SecflowError('source', m));
-    if (response === undefined) return { names: this.#fallbackFolders, complete: false };
-    const text = (await readCapped(response, url, this.#limits.maxIndexBytes)).toString('utf8');
+    const download = await this.#get(url, signal, (m) => new SecflowError('source', m));
+    if (download === undefined) return { names: this.#fallbackFolders, complete: false };
+    const text = (await readCapped(download, this.#limits.maxIndexBytes)).toString('utf8');
     // Entries may carry a release ("Debian:11"); osv.dev's folders are the part before the colon.
     const names = new Set(
       text
@@ -65,20 +120,21 @@ export class OsvHttpSource implements AdvisorySource {
 
   async fingerprint(folder: string, signal?: AbortSignal): Promise<string | undefined> {
     const url = this.#url(folder, 'modified_id.csv');
-    const response = await this.#get(url, signal, (m) => new FolderError(m));
-    if (response === undefined) return undefined;
+    const download = await this.#get(url, signal, (m) => new FolderError(m));
+    if (download === undefined) return undefined;
     const hash = createHash('sha256');
-    await consume(response, url, this.#limits.maxIndexBytes, (chunk) => hash.update(chunk));
+    await consume(download, this.#limits.maxIndexBytes, (chunk) => hash.update(chunk));
     return `sha256:${hash.digest('hex')}`;
   }
 
   async open(folder: string, signal?: AbortSignal): Promise<FolderSnapshot | undefined> {
     const url = this.#url(folder, 'all.zip');
-    const response = await this.#get(url, signal, (m) => new FolderError(m));
-    if (response === undefined) return undefined;
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    const download = await this.#get(url, signal, (m) => new FolderError(m));
+    if (download === undefined) return undefined;
+    const declared = Number(download.response.headers.get('content-length') ?? Number.NaN);
     if (declared > this.#limits.maxDownloadBytes) {
-      await response.body?.cancel();
+      download.guard.done();
+      await download.response.body?.cancel();
       throw new FolderError(`${url} is ${formatBytes(declared)}, over the download cap`);
     }
     const dir = await mkdtemp(join(this.#tmpDir, 'secflow-osv-'));
@@ -86,7 +142,7 @@ export class OsvHttpSource implements AdvisorySource {
       const path = join(dir, 'all.zip');
       const file = await open(path, 'w');
       try {
-        await consume(response, url, this.#limits.maxDownloadBytes, (chunk) => file.write(chunk));
+        await consume(download, this.#limits.maxDownloadBytes, (chunk) => file.write(chunk));
       } finally {
         await file.close();
       }
@@ -113,26 +169,28 @@ export class OsvHttpSource implements AdvisorySource {
     url: string,
     signal: AbortSignal | undefined,
     failure: (message: string) => SecflowError,
-  ): Promise<Response | undefined> {
+  ): Promise<Download | undefined> {
+    const guard = new StallGuard(this.#stallMs);
     let response: Response;
     try {
-      response = await this.#fetch(url, signal === undefined ? {} : { signal });
+      response = await this.#fetch(url, { signal: guard.signal(signal) });
     } catch (e) {
+      guard.done();
       if (signal?.aborted) throw e;
-      throw new SecflowError('source', `cannot reach ${url}: ${fetchFailure(e)}`, {
+      const why = guard.stalled ? guard.describe(url) : `cannot reach ${url}: ${fetchFailure(e)}`;
+      throw new SecflowError('source', why, {
         cause: e,
         hint: 'check --source and the network; the advisory database was not changed',
       });
     }
-    if (response.status === 404) {
+    if (response.status === 404 || !response.ok) {
+      guard.done();
       await response.body?.cancel();
-      return undefined;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
+      if (response.status === 404) return undefined;
       throw failure(`${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
     }
-    return response;
+    guard.touch();
+    return { response, url, guard };
   }
 }
 
@@ -143,34 +201,39 @@ function fetchFailure(e: unknown): string {
 }
 
 async function consume(
-  response: Response,
-  url: string,
+  { response, url, guard }: Download,
   maxBytes: number,
   sink: (chunk: Uint8Array) => unknown,
 ): Promise<void> {
   const body = response.body;
-  if (body === null) return;
   let length = 0;
   try {
+    if (body === null) return;
     for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      guard.touch();
       length += chunk.length;
       if (length > maxBytes)
         throw new FolderError(`${url} is larger than ${formatBytes(maxBytes)}`);
       await sink(chunk);
     }
   } catch (e) {
-    if (e instanceof SecflowError || (e as Error).name === 'AbortError') throw e;
-    throw new FolderError(
-      `download of ${url} failed after ${formatBytes(length)}: ${fetchFailure(e)}`,
-      {
+    if (e instanceof SecflowError) throw e;
+    const received = formatBytes(length);
+    if (guard.stalled)
+      throw new FolderError(`download stalled after ${received}: ${guard.describe(url)}`, {
         cause: e,
-      },
-    );
+      });
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new FolderError(`download of ${url} failed after ${received}: ${fetchFailure(e)}`, {
+      cause: e,
+    });
+  } finally {
+    guard.done();
   }
 }
 
-async function readCapped(response: Response, url: string, maxBytes: number): Promise<Buffer> {
+async function readCapped(download: Download, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
-  await consume(response, url, maxBytes, (chunk) => chunks.push(chunk));
+  await consume(download, maxBytes, (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks);
 }
