@@ -125,11 +125,11 @@ class SqliteAdvisoryDb implements AdvisoryDb {
   constructor(path: string, db: Database.Database) {
     this.path = path;
     this.#db = db;
-    // Bodies are fetched only for the rows that survive filtering (a package's records for other
-    // releases, withdrawn ones, older copies), which keeps lookups of busy packages cheap.
     const columns = 'r.rid, r.id, r.modified, r.withdrawn, r.fid';
+    // A package lookup takes the bodies with the rows: the row's page is read anyway, and a second
+    // statement per record costs more than copying the few bodies that filtering then drops.
     this.#byPackage = db.prepare(
-      `SELECT ${columns}, p.written FROM packages p JOIN records r ON r.rid = p.rid WHERE p.ecosystem = ? AND p.name = ?`,
+      `SELECT ${columns}, r.body, p.written FROM packages p JOIN records r ON r.rid = p.rid WHERE p.ecosystem = ? AND p.name = ?`,
     );
     this.#byId = db.prepare(`SELECT ${columns} FROM records r WHERE r.id = ?`);
     this.#byAlias = db.prepare(
@@ -151,6 +151,7 @@ class SqliteAdvisoryDb implements AdvisoryDb {
     const rows = this.#read(
       () =>
         this.#byPackage.all(ecosystemKey(ecosystem), nameKey(ecosystem, name)) as (RecordRow & {
+          body: Buffer;
           written: string;
         })[],
     );
@@ -260,9 +261,10 @@ class SqliteAdvisoryDb implements AdvisoryDb {
     this.#db.close();
   }
 
-  #decode(rows: readonly RecordRow[]): StoredRecord[] {
+  #decode(rows: readonly (RecordRow & { body?: Buffer })[]): StoredRecord[] {
     return rows.map((row) => {
-      const text = decompressRecord(this.#body.get(row.rid) as Buffer).toString('utf8');
+      const body = row.body ?? (this.#body.get(row.rid) as Buffer);
+      const text = decompressRecord(body).toString('utf8');
       return { record: JSON.parse(text) as OsvRecord, text, folder: this.#folderName(row.fid) };
     });
   }
