@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dottedRules } from '../../test/helpers/dotted-scheme.ts';
-import { type AdvisoryLookup, matchPackages } from './match.ts';
+import { type AdvisoryLookup, MemoizedLookup, matchPackages } from './match.ts';
 import type { OsvRecord } from './osv.ts';
 import type { PackageRef } from './package.ts';
 import { planRemediation, summarizeRemediation } from './remediation.ts';
@@ -168,5 +168,25 @@ describe('planRemediation', () => {
       fixableFindings: 2,
       totalFindings: 2,
     });
+  });
+});
+
+describe('MemoizedLookup', () => {
+  it('lets matching and remediation planning share one fetch per package', () => {
+    const records = [rec('GHSA-aaaa', 'lib', [{ introduced: '0' }, { fixed: '1.5' }])];
+    const inner = lookupOf(records);
+    const asked: string[] = [];
+    const counting: AdvisoryLookup = {
+      recordsFor: (eco, name) => {
+        asked.push(`${eco}/${name}`);
+        return inner.recordsFor(eco, name);
+      },
+    };
+    const lookup = new MemoizedLookup(counting);
+    const packages = [pkg('lib', '1.0'), pkg('lib', '1.1'), pkg('other', '1.0')];
+    const { findings } = matchPackages(packages, lookup, rulesFor);
+    const plans = planRemediation(findings, lookup, rulesFor);
+    expect(plans.map((p) => p.fixedVersion)).toEqual(['1.5', '1.5']);
+    expect(asked).toEqual(['npm/lib', 'npm/other']);
   });
 });

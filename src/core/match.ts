@@ -11,6 +11,30 @@ export interface AdvisoryLookup {
   recordsFor(ecosystem: string, name: string): readonly OsvRecord[];
 }
 
+/**
+ * Answers each (ecosystem, name) once: a scan asks again for the same package's records when it
+ * plans remediation, and distribution binaries share source packages. Holds what it returned for
+ * as long as it lives, so make one per scan.
+ */
+export class MemoizedLookup implements AdvisoryLookup {
+  readonly #inner: AdvisoryLookup;
+  readonly #memo = new Map<string, readonly OsvRecord[]>();
+
+  constructor(inner: AdvisoryLookup) {
+    this.#inner = inner;
+  }
+
+  readonly recordsFor = (ecosystem: string, name: string): readonly OsvRecord[] => {
+    const key = `${ecosystem}\u0000${name}`;
+    let records = this.#memo.get(key);
+    if (records === undefined) {
+      records = this.#inner.recordsFor(ecosystem, name);
+      this.#memo.set(key, records);
+    }
+    return records;
+  };
+}
+
 export interface MatchResult {
   readonly findings: readonly VulnerabilityFinding[];
   /** Packages we could not check: no version, or an ecosystem secflow has no rules for. */
@@ -162,16 +186,7 @@ export function matchPackages(
   const findings: VulnerabilityFinding[] = [];
   const notCheckable: SkippedEntry[] = [];
   // Distribution binaries share source packages (libc6, libc-bin… → glibc): look each up once.
-  const memo = new Map<string, readonly OsvRecord[]>();
-  const recordsFor = (ecosystem: string, name: string) => {
-    const key = `${ecosystem}\u0000${name}`;
-    let records = memo.get(key);
-    if (records === undefined) {
-      records = lookup.recordsFor(ecosystem, name);
-      memo.set(key, records);
-    }
-    return records;
-  };
+  const { recordsFor } = lookup instanceof MemoizedLookup ? lookup : new MemoizedLookup(lookup);
   for (const pkg of packages) {
     const path = pkg.locations[0]?.path ?? '';
     if (pkg.version === '') {

@@ -1,6 +1,6 @@
 import type { EcosystemRules } from '../core/affected.ts';
 import type { Finding, VulnerabilityFinding } from '../core/finding.ts';
-import { type AdvisoryLookup, matchPackages } from '../core/match.ts';
+import { type AdvisoryLookup, MemoizedLookup, matchPackages } from '../core/match.ts';
 import type { PackageRef, SkippedEntry } from '../core/package.ts';
 import { applyIgnores, evaluateGate, type GatePolicy, type IgnoreRule } from '../core/policy.ts';
 import type { Progress } from '../core/progress.ts';
@@ -82,11 +82,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const warnings: ScanWarning[] = [...inventory.warnings];
   let findings: Finding[] = [...(inventory.findings ?? [])];
   let notCheckable: SkippedEntry[] = [...inventory.skipped];
+  // Matching and remediation planning read the same packages' records: fetch and parse them once.
+  const lookup =
+    options.advisories === undefined ? undefined : new MemoizedLookup(options.advisories.lookup);
 
-  if (options.advisories !== undefined) {
+  if (options.advisories !== undefined && lookup !== undefined) {
     const { checked } = selectPackages(inventory.packages, options.policy.includeDev);
     options.progress?.start('Matching advisories', checked.length);
-    const matched = matchPackages(checked, options.advisories.lookup, options.advisories.rulesFor);
+    const matched = matchPackages(checked, lookup, options.advisories.rulesFor);
     options.progress?.done(
       `Matched ${checked.length} packages: ${matched.findings.length} findings`,
     );
@@ -114,9 +117,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     (f): f is VulnerabilityFinding => f.kind === 'vulnerability',
   );
   const remediation: Remediation[] =
-    options.advisories === undefined
+    options.advisories === undefined || lookup === undefined
       ? []
-      : planRemediation(vulnerabilities, options.advisories.lookup, options.advisories.rulesFor);
+      : planRemediation(vulnerabilities, lookup, options.advisories.rulesFor);
 
   const target: ScanTarget = inventory.target;
   const report: ScanReport = {
