@@ -87,4 +87,43 @@ describe('default-credentials parsing edge cases', () => {
       'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\nMYSQL_ROOT_PASSWORD=\nRABBITMQ_DEFAULT_PASS=9bT#x2!qLm\n';
     expect(scanConfigText('.env', text)).toEqual([]);
   });
+
+  it('finds lines of repeated and out-of-order JSON keys', () => {
+    const text = [
+      '{',
+      '  "a": { "user": "x", "password": "s3cret-strong-Xq9!" },',
+      '  "db": {',
+      '    "user": "postgres",',
+      '    "password": "postgres"',
+      '  },',
+      '  "7": { "password": "changeme" }',
+      '}',
+    ].join('\n');
+    const found = scanConfigText('config.json', text).map((f) => [f.ruleId, f.locations[0]?.line]);
+    expect(found).toEqual([
+      ['default-credential-weak-password', 7],
+      ['default-credential-pair', 5],
+    ]);
+  });
+
+  it('stays linear on one object with 200,000 keys (a quadratic walk would time out)', () => {
+    const keys = Array.from(
+      { length: 200_000 },
+      (_, i) => `  "key\\u00${(i % 90) + 10}${i}": "v${i}"`,
+    );
+    const text = `{\n${keys.join(',\n')},\n  "user": "admin",\n  "password": "admin"\n}`;
+    const found = scanConfigText('huge.json', text);
+    expect(found.map((f) => [f.ruleId, f.locations[0]?.line])).toEqual([
+      ['default-credential-pair', 200_003],
+    ]);
+  });
+
+  it('stays linear on a TOML file with 100,000 keys', () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => `key${i} = "v${i}"`);
+    const text = `${keys.join('\n')}\n[db]\nuser = "admin"\npassword = "admin"\n`;
+    const found = scanConfigText('huge.toml', text);
+    expect(found.map((f) => [f.ruleId, f.locations[0]?.line])).toEqual([
+      ['default-credential-pair', 100_003],
+    ]);
+  });
 });

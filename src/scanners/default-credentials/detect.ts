@@ -88,20 +88,33 @@ interface Hit {
   readonly remediation: string;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
 /** Every setting of one file that holds a well-known default credential. */
 export function detectDefaults(config: ParsedConfig, data: DefaultCredentialData): Hit[] {
   const hits: Hit[] = [];
+  // Linear in the settings: a JSON file with 100k keys in one object is one group of 100k
+  // siblings, so nothing below may scan a group once per setting.
+  const keyOf = new Map<Setting, string>();
   const byGroup = new Map<string, Setting[]>();
-  for (const s of config.settings) byGroup.set(s.group, [...(byGroup.get(s.group) ?? []), s]);
+  const usersByGroup = new Map<string, Setting[]>();
   const imageOf = new Map<string, string>();
-  for (const s of config.settings)
-    if (s.key === 'image' && s.service !== undefined) imageOf.set(s.service, s.value);
-
   for (const s of config.settings) {
     const nk = normalizeKey(s.key);
-    const siblings = byGroup.get(s.group) ?? [];
+    keyOf.set(s, nk);
+    pushTo(byGroup, s.group, s);
+    if (isUserKey(nk)) pushTo(usersByGroup, s.group, s);
+    if (s.key === 'image' && s.service !== undefined) imageOf.set(s.service, s.value);
+  }
+
+  for (const s of config.settings) {
+    const nk = keyOf.get(s) as string;
     const image = s.service === undefined ? undefined : imageOf.get(s.service);
-    const siblingUser = siblings.find((o) => o !== s && isUserKey(normalizeKey(o.key)))?.value;
+    const siblingUser = usersByGroup.get(s.group)?.find((o) => o !== s)?.value;
     const hit = (ruleId: string, title: string, password: string, remediation: string) =>
       hits.push({ setting: s, ruleId, title, password, remediation });
 
@@ -122,8 +135,9 @@ export function detectDefaults(config: ParsedConfig, data: DefaultCredentialData
     }
     const products = data.byPasswordKey.get(nk);
     if (products !== undefined) {
-      const userKeyed = siblings.find((o) =>
-        products.some((p) => p.userKeys?.some((k) => normalizeKey(k) === normalizeKey(o.key))),
+      const userKeys = new Set(products.flatMap((p) => (p.userKeys ?? []).map(normalizeKey)));
+      const userKeyed = (byGroup.get(s.group) ?? []).find((o) =>
+        userKeys.has(keyOf.get(o) as string),
       );
       const cred = {
         ...(userKeyed === undefined ? {} : { user: userKeyed.value }),

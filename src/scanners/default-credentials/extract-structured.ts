@@ -156,31 +156,45 @@ export function parseYamlConfig(text: string): ParsedConfig {
 }
 
 /**
- * Lines of keys in formats whose parsers give no positions: each lookup of a needle (`"key"`,
- * `key =`) continues after its previous hit, so repeated keys map to successive lines as the
- * walk meets them in document order.
+ * Lines of keys in formats whose parsers give no positions. The walk meets keys in document order,
+ * so each needle (`"key"`, `key =`) is searched from the last hit onwards, falling back to after
+ * its own previous hit for keys met out of order (integer-like keys come first in JS objects).
+ * Searching costs at most a few passes over the text in all: past that budget (a hostile file
+ * whose keys never appear literally) lines are left unknown rather than searched for again.
  */
 function keyLines(text: string): (needles: readonly string[]) => number | undefined {
   const cursor = new Map<string, number>();
-  // Newlines are counted from the last answer forward: the walk meets keys in document order.
-  let countedTo = 0;
-  let countedLines = 1;
+  let lastHit = 0;
+  let budget = 8 * text.length + 65_536;
+  let newlines: number[] | undefined;
   const lineAt = (at: number): number => {
-    if (at < countedTo) {
-      countedTo = 0;
-      countedLines = 1;
+    if (newlines === undefined) {
+      newlines = [];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
     }
-    for (let i = text.indexOf('\n', countedTo); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
-      countedLines++;
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((newlines[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
     }
-    countedTo = at;
-    return countedLines;
+    return lo + 1;
+  };
+  const find = (needle: string, from: number): number => {
+    if (budget <= 0) return -1;
+    const at = text.indexOf(needle, from);
+    budget -= (at === -1 ? text.length : at) - from;
+    return at;
   };
   return (needles) => {
     for (const needle of needles) {
-      const at = text.indexOf(needle, cursor.get(needle) ?? 0);
+      const own = cursor.get(needle) ?? 0;
+      let at = find(needle, Math.max(own, lastHit));
+      if (at === -1 && own < lastHit) at = find(needle, own);
       if (at === -1) continue;
       cursor.set(needle, at + needle.length);
+      lastHit = Math.max(lastHit, at + needle.length);
       return lineAt(at);
     }
     return undefined;
@@ -191,7 +205,7 @@ function walkObject(
   value: unknown,
   path: string,
   out: Setting[],
-  lineOf: (key: string, value: string, inArray: boolean) => number | undefined,
+  lineOf: (key: string, value: string, inArray: boolean, path: string) => number | undefined,
   depth: number,
 ): void {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
@@ -201,7 +215,7 @@ function walkObject(
   for (const [key, v] of entries) {
     const childPath = path === '' ? key : Array.isArray(value) ? `${path}${key}` : `${path}.${key}`;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-      const line = lineOf(key, String(v), Array.isArray(value));
+      const line = lineOf(key, String(v), Array.isArray(value), childPath);
       out.push({
         key,
         path: childPath,
@@ -223,15 +237,82 @@ export function parseJsonConfig(text: string): ParsedConfig {
     return { settings: [], exposed: new Set(), error: (error as Error).message };
   }
   const settings: Setting[] = [];
-  const lineOf = keyLines(text);
-  walkObject(
-    data,
-    '',
-    settings,
-    (key, value, inArray) => lineOf(inArray ? [JSON.stringify(value)] : [`"${key}"`]),
-    0,
-  );
+  const lines = jsonLines(text);
+  walkObject(data, '', settings, (_key, _value, _inArray, path) => lines.get(path), 0);
   return { settings, exposed: new Set() };
+}
+
+/** One open object or array while tokenizing: its path as walkObject spells it. */
+type JsonFrame =
+  | { readonly kind: 'object'; readonly path: string; key: string | undefined }
+  | { readonly kind: 'array'; readonly path: string; index: number; expecting: boolean };
+
+const memberPath = (parent: string, key: string) => (parent === '' ? key : `${parent}.${key}`);
+
+/**
+ * The line of every member and array element of a (valid) JSON text, by the path walkObject
+ * gives it: one pass over the tokens, so lines stay exact whatever order the walk takes (JS puts
+ * integer-like keys first) and a file with 100k keys costs one scan. A duplicate key keeps its
+ * last line, as JSON.parse keeps its last value.
+ */
+function jsonLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const stack: JsonFrame[] = [];
+  const n = text.length;
+  let line = 1;
+  // Where the next value goes: the open object's current key, or the array's next index.
+  const valuePath = (): string => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) return '';
+    return top.kind === 'object'
+      ? memberPath(top.path, top.key ?? '')
+      : `${top.path}[${top.index}]`;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (isJsonSpace(c)) continue;
+    const top = stack[stack.length - 1];
+    if (top?.kind === 'array') {
+      if (c === 44) {
+        top.index++;
+        top.expecting = true;
+        continue;
+      }
+      if (c !== 93 && top.expecting) {
+        lines.set(valuePath(), line);
+        top.expecting = false;
+      }
+    }
+    if (c === 123) stack.push({ kind: 'object', path: valuePath(), key: undefined });
+    else if (c === 91) stack.push({ kind: 'array', path: valuePath(), index: 0, expecting: true });
+    else if (c === 125 || c === 93) stack.pop();
+    else if (c === 34) {
+      // JSON forbids raw newlines inside strings: the line stays the same to the string's end.
+      let end = i + 1;
+      let escaped = false;
+      for (; end < n; end++) {
+        const d = text.charCodeAt(end);
+        if (d === 92) {
+          escaped = true;
+          end++;
+        } else if (d === 34) break;
+      }
+      let next = end + 1;
+      while (next < n && isJsonSpace(text.charCodeAt(next))) next++;
+      if (top?.kind === 'object' && text.charCodeAt(next) === 58) {
+        const raw = text.slice(i, end + 1);
+        top.key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        lines.set(memberPath(top.path, top.key), line);
+      }
+      i = end;
+    }
+  }
+  return lines;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
 export function parseTomlConfig(text: string): ParsedConfig {
