@@ -31,6 +31,12 @@ function machine(): string {
   ].join('\n');
 }
 
+// Benchmarks that run the CLI process use the compiled code: build it from this checkout first.
+execFileSync('npm', ['run', 'build'], {
+  cwd: join(here, '..'),
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+
 const resultsDir = join(here, 'results');
 mkdirSync(resultsDir, { recursive: true });
 const machineDetails = machine();

@@ -254,6 +254,27 @@ async function main(): Promise<void> {
     secflowFindings = findings.length;
   });
 
+  // The whole CLI process as a user runs it: start-up, rules load, and the default-credentials
+  // scanner over the same tree (the `secrets` scanner runs both).
+  log('secflow CLI (secrets + default credentials)…');
+  const cli = timeCommand(
+    process.execPath,
+    [
+      join(root, 'bin/secflow.js'),
+      'scan',
+      tree.dir,
+      '--scanners',
+      'secrets',
+      '--format',
+      'json',
+      '--output',
+      '/dev/null',
+      '--fail-on',
+      'none',
+    ],
+    tree.dir,
+  );
+
   log(`secretlint on a ${secretlintMb} MB subset…`);
   const subset = subsetOf(tree.dir, secretlintMb);
   const subsetMb = subset.bytes / 1e6;
@@ -326,6 +347,7 @@ async function main(): Promise<void> {
     '| Tool | MB | Wall s | CPU s | MB/s (wall) | MB/s (CPU) | Findings |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     row('secflow', secflow, `${secflowFindings}`),
+    row('secflow CLI process (+ default credentials, start-up)', cli, 'json to /dev/null'),
     row('grep -E (combined pattern)', grep, 'n/a (floor)'),
     ...(rg === undefined ? [] : [row('ripgrep (combined pattern)', rg, 'n/a (floor)')]),
     row(`secflow, subset`, secflowSubset, `${subsetFindings}`, subsetMb),

@@ -53,7 +53,9 @@ export function planRemediation(
   for (const f of findings) {
     if (f.suppressed !== undefined) continue;
     const key = packageKey(f.package);
-    byPackage.set(key, [...(byPackage.get(key) ?? []), f]);
+    const group = byPackage.get(key);
+    if (group === undefined) byPackage.set(key, [f]);
+    else group.push(f);
   }
   const plans: Remediation[] = [];
   for (const group of byPackage.values()) {

@@ -29,7 +29,9 @@ export function applyVex(
     };
     for (const name of [statement.vulnerability, ...(statement.aliases ?? [])]) {
       const key = name.trim().toUpperCase();
-      byName.set(key, [...(byName.get(key) ?? []), prepared]);
+      const list = byName.get(key);
+      if (list === undefined) byName.set(key, [prepared]);
+      else list.push(prepared);
     }
   });
   return findings.map((f) =>

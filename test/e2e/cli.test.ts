@@ -250,6 +250,19 @@ describe('secflow scan: reports', () => {
   });
 });
 
+describe('secflow scan --scanners', () => {
+  it('reads no lockfiles when deps is not selected', async () => {
+    const only = await secflow(['scan', demo, '--scanners', 'secrets,config', '--format', 'json']);
+    const report = JSON.parse(only.stdout) as { packages: unknown[]; notCheckable: unknown[] };
+    expect(report.packages).toEqual([]);
+    expect(report.notCheckable).toEqual([]);
+    const all = JSON.parse((await secflow(['scan', demo, '--format', 'json'])).stdout) as {
+      packages: unknown[];
+    };
+    expect(all.packages.length).toBeGreaterThan(0);
+  });
+});
+
 describe('secflow sbom and SBOM input', () => {
   it('round-trips: the SBOM of the demo, scanned, gives the same findings as the tree', async () => {
     const sbom = join(work, 'demo.cdx.json');

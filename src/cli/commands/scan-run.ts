@@ -145,13 +145,21 @@ export async function scan(
     const applyVex = vex.length === 0 ? undefined : (await import('../../vex/index.ts')).applyVex;
     const meta = db?.meta();
     const result = await runPipeline({
+      // Without `deps`, a directory or file needs no package inventory: skip the lockfile walk.
       collect: () =>
-        collectTarget(target, {
-          walk,
-          progress,
-          now,
-          ...(flags.platform === undefined ? {} : { platform: flags.platform }),
-        }),
+        fileScanners.includes('deps') || (target.kind !== 'directory' && target.kind !== 'file')
+          ? collectTarget(target, {
+              walk,
+              progress,
+              now,
+              ...(flags.platform === undefined ? {} : { platform: flags.platform }),
+            })
+          : Promise.resolve({
+              target: { path: target.path, kind: target.kind },
+              packages: [],
+              skipped: [],
+              warnings: [],
+            }),
       ...(db === undefined || meta === undefined
         ? {}
         : {
