@@ -1,5 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { LineIndex } from '../../ecosystems/shared/line-index.ts';
 import type { ParsedConfig, Setting } from './setting.ts';
 
 /** Deeper nesting than any real configuration: the rest is ignored, not recursed into. */
@@ -166,20 +167,10 @@ function keyLines(text: string): (needles: readonly string[]) => number | undefi
   const cursor = new Map<string, number>();
   let lastHit = 0;
   let budget = 8 * text.length + 65_536;
-  let newlines: number[] | undefined;
+  let index: LineIndex | undefined;
   const lineAt = (at: number): number => {
-    if (newlines === undefined) {
-      newlines = [];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
-    }
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((newlines[mid] as number) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
+    index ??= new LineIndex(text);
+    return index.lineAt(at);
   };
   const find = (needle: string, from: number): number => {
     if (budget <= 0) return -1;
