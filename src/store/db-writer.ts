@@ -67,7 +67,7 @@ export class AdvisoryDbWriter {
       // NORMAL in WAL mode still never corrupts; a power cut may only lose the last commit.
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
-      db.pragma(`cache_size = ${process.env.SECFLOW_CACHE ?? -65536}`);
+      db.pragma('cache_size = -65536');
       if (options.maxBytes !== undefined) {
         const pageSize = db.pragma('page_size', { simple: true }) as number;
         db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
