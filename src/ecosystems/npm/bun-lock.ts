@@ -3,7 +3,7 @@ import { isRecord } from '../shared/parsed-values.ts';
 import { clip } from '../shared/text-input.ts';
 import { DependencyGraph, type LockNode } from './graph.ts';
 import { inputError, reason, textOf } from './input-error.ts';
-import { InstallResolver } from './install-resolver.ts';
+import { bunLayout, InstallResolver } from './install-resolver.ts';
 import {
   decodeString,
   forEachElement,
@@ -79,7 +79,7 @@ function readLockfile(text: string, lines: LineIndex, path: string) {
   if (after < text.length)
     throw new JsonScanError('unexpected text after the top-level object', after);
 
-  const resolver = new InstallResolver(paths);
+  const resolver = new InstallResolver(paths, bunLayout);
   for (let node = 0; node < paths.length; node++) {
     for (const name of needs[node] ?? []) {
       const target = resolver.resolve(paths[node] ?? '', name);

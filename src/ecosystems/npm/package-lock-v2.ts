@@ -1,12 +1,11 @@
 import type { DependencyGraph, LockNode } from './graph.ts';
+import { type InstallLayout, InstallResolver } from './install-resolver.ts';
 import { forEachMember, parseSpan } from './json-scan.ts';
 import type { LineIndex } from './line-index.ts';
 import { type Declared, declaredDependencies } from './manifest.ts';
 import { type PackageEntry, readPackageEntry } from './package-lock-entry.ts';
 import { isGitSource, isLocalSource, redactCredentials } from './sources.ts';
 
-/** Node looks in at most this many enclosing node_modules folders; real trees nest far less. */
-const MAX_LOOKUP_LEVELS = 64;
 const NODE_MODULES = 'node_modules/';
 
 /**
@@ -58,16 +57,16 @@ export function readPackagesSection(
   });
 
   if (keys.includes('')) graph.markRootsKnown();
-  const resolver = new Resolver(keys);
+  const resolver = new InstallResolver(keys, nodeModulesLayout);
   for (let i = 0; i < keys.length; i++) {
     for (const name of needs[i] ?? []) {
-      const target = resolver.resolve(i, name);
+      const target = resolver.resolve(keys[i] ?? '', name);
       if (target !== -1) graph.addEdge(i, target);
     }
   }
   for (const { from, declared } of declarations) {
     for (const dep of declared) {
-      const target = resolver.resolve(from, dep.name);
+      const target = resolver.resolve(keys[from] ?? '', dep.name);
       if (target !== -1) graph.addRoot(target, dep.declaredAs);
     }
   }
@@ -132,65 +131,19 @@ function folderName(path: string): string {
   return scope?.startsWith('@') === true ? `${scope}/${last}` : last;
 }
 
-/**
- * Node's lookup: `name` in the folder's own node_modules, then in each enclosing one. Copies of
- * a name are indexed by the folder whose node_modules holds them, and each folder's chain of
- * enclosing folders is computed once, so a lookup is a few map hits with no string building.
- */
-class Resolver {
-  readonly #paths: readonly string[];
-  /** name → its only copy when installed once at the top, else holder folder → copy. */
-  readonly #copies = new Map<string, number | Map<string, number>>();
-  readonly #chains = new Map<number, readonly string[]>();
-
-  constructor(paths: readonly string[]) {
-    this.#paths = paths;
-    const byName = new Map<string, Map<string, number>>();
-    paths.forEach((path, i) => {
-      const name = installedName(path);
-      if (name === undefined) return;
-      const holder =
-        path.length === NODE_MODULES.length + name.length
-          ? ''
-          : path.slice(0, path.length - name.length - NODE_MODULES.length - 1);
-      let copies = byName.get(name);
-      if (copies === undefined) {
-        copies = new Map();
-        byName.set(name, copies);
-      }
-      copies.set(holder, i);
-    });
-    for (const [name, copies] of byName) {
-      const top = copies.size === 1 ? copies.get('') : undefined;
-      this.#copies.set(name, top ?? copies);
-    }
-  }
-
-  /** The folder `name` resolves to from folder `from`, or -1. */
-  resolve(from: number, name: string): number {
-    const copies = this.#copies.get(name);
-    if (copies === undefined) return -1;
-    if (typeof copies === 'number') return copies;
-    for (const holder of this.#chain(from)) {
-      const found = copies.get(holder);
-      if (found !== undefined) return found;
-    }
-    return -1;
-  }
-
-  /** The folder, then each folder enclosing it, ending with the project root "". */
-  #chain(from: number): readonly string[] {
-    let chain = this.#chains.get(from);
-    if (chain !== undefined) return chain;
-    let base = this.#paths[from] ?? '';
-    const list: string[] = [base];
-    while (base !== '' && list.length < MAX_LOOKUP_LEVELS) {
-      const cut = base.lastIndexOf(`/${NODE_MODULES}`);
-      base = cut === -1 ? '' : base.slice(0, cut);
-      list.push(base);
-    }
-    chain = list;
-    this.#chains.set(from, chain);
-    return chain;
-  }
-}
+/** package-lock v2/v3: folders, with packages in `node_modules/` ("a/node_modules/@s/b"). */
+const nodeModulesLayout: InstallLayout = {
+  place(path) {
+    const name = installedName(path);
+    if (name === undefined) return undefined;
+    const holder =
+      path.length === NODE_MODULES.length + name.length
+        ? ''
+        : path.slice(0, path.length - name.length - NODE_MODULES.length - 1);
+    return { holder, name };
+  },
+  parent(path) {
+    const cut = path.lastIndexOf(`/${NODE_MODULES}`);
+    return cut === -1 ? '' : path.slice(0, cut);
+  },
+};
