@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SecflowError } from '../core/errors.ts';
-import { SecflowConfig } from './schema.ts';
+import type { SecflowConfig } from './schema.ts';
 
 export const CONFIG_FILE_NAMES = ['secflow.yaml', 'secflow.yml', '.secflow.yaml', '.secflow.yml'];
 
@@ -11,7 +11,8 @@ export interface LoadedConfig {
   readonly config: SecflowConfig;
 }
 
-function parseConfig(text: string, path: string): SecflowConfig {
+/** Validates a config file's text. The schema (zod: ~200 modules) loads only when there is one. */
+async function parseConfig(text: string, path: string): Promise<SecflowConfig> {
   let data: unknown;
   try {
     data = parse(text, { maxAliasCount: 100, prettyErrors: true }) ?? {};
@@ -24,6 +25,7 @@ function parseConfig(text: string, path: string): SecflowConfig {
       },
     );
   }
+  const { SecflowConfig } = await import('./schema.ts');
   const result = SecflowConfig.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -47,12 +49,12 @@ export async function loadConfig(dir: string, explicit?: string): Promise<Loaded
         `${explicit}: cannot read config file (${error.code ?? error.message})`,
       );
     });
-    return { path: explicit, config: parseConfig(text, explicit) };
+    return { path: explicit, config: await parseConfig(text, explicit) };
   }
   for (const name of CONFIG_FILE_NAMES) {
     const path = join(dir, name);
     const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text !== undefined) return { path, config: parseConfig(text, path) };
+    if (text !== undefined) return { path, config: await parseConfig(text, path) };
   }
   return { config: {} };
 }
