@@ -1,7 +1,6 @@
-import { PackageURL } from 'packageurl-js';
 import type { PackageRef, SkippedEntry } from '../../core/package.ts';
 import { detectDistro, type RootReader } from '../distro/detect.ts';
-import { type DistroNaming, distroNaming } from '../distro/distro.ts';
+import { type DistroNaming, distroNaming, osPackagePurl } from '../distro/distro.ts';
 import type { ExtractInput, Extractor, ExtractResult } from '../extractor.ts';
 
 /** One package of an apk `installed` database. */
@@ -83,21 +82,12 @@ export function apkPackages(
   path: string,
 ): PackageRef[] {
   return records.map((r) => {
-    const qualifiers: Record<string, string> = {};
-    if (r.architecture) qualifiers.arch = r.architecture;
-    if (naming.purlDistro) qualifiers.distro = naming.purlDistro;
+    const purl = osPackagePurl('apk', naming, r.name, r.version, { arch: r.architecture });
     return {
       ecosystem: naming.ecosystem,
       name: r.name,
       version: r.version,
-      purl: new PackageURL(
-        'apk',
-        naming.purlNamespace,
-        r.name,
-        r.version,
-        qualifiers,
-        undefined,
-      ).toString(),
+      ...(purl === undefined ? {} : { purl }),
       locations: [{ path, line: r.line }],
       // Subpackages share their origin's version.
       source: { name: r.origin, version: r.version },

@@ -1,7 +1,6 @@
-import { PackageURL } from 'packageurl-js';
 import type { PackageRef, SkippedEntry } from '../../core/package.ts';
 import { debianReleaseFromBaseFiles, detectDistro, type RootReader } from '../distro/detect.ts';
-import { type Distro, type DistroNaming, distroNaming } from '../distro/distro.ts';
+import { type Distro, type DistroNaming, distroNaming, osPackagePurl } from '../distro/distro.ts';
 import type { ExtractInput, Extractor, ExtractResult } from '../extractor.ts';
 
 /** One package paragraph of a dpkg status file. */
@@ -98,21 +97,12 @@ export function dpkgPackages(
   path: string,
 ): PackageRef[] {
   return records.map((r) => {
-    const qualifiers: Record<string, string> = {};
-    if (r.architecture) qualifiers.arch = r.architecture;
-    if (naming.purlDistro) qualifiers.distro = naming.purlDistro;
+    const purl = osPackagePurl('deb', naming, r.name, r.version, { arch: r.architecture });
     return {
       ecosystem: naming.ecosystem,
       name: r.name,
       version: r.version,
-      purl: new PackageURL(
-        'deb',
-        naming.purlNamespace,
-        r.name,
-        r.version,
-        qualifiers,
-        undefined,
-      ).toString(),
+      ...(purl === undefined ? {} : { purl }),
       locations: [{ path, line: r.line }],
       source: { name: r.sourceName, version: r.sourceVersion },
       extractor: 'debian/dpkg-status',

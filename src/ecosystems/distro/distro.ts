@@ -1,3 +1,5 @@
+import { purlOf } from '../shared/package-ref.ts';
+
 /** A Linux distribution release as os-release(5) names it. */
 export interface Distro {
   /** os-release ID, lower case: "debian", "ubuntu", "alpine", "rhel", "rocky", "wolfi"… */
@@ -116,4 +118,22 @@ function purlDistroId(id: string): string {
 
 function titleCase(id: string): string {
   return id === '' ? 'Linux' : id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/**
+ * The purl of an installed OS package (`pkg:deb/debian/…`, `pkg:apk/alpine/…`, `pkg:rpm/redhat/…`)
+ * with the distribution's `distro` qualifier; undefined when a hostile name cannot form one.
+ */
+export function osPackagePurl(
+  type: 'deb' | 'apk' | 'rpm',
+  naming: DistroNaming,
+  name: string,
+  version: string,
+  qualifiers: { readonly arch?: string | undefined; readonly epoch?: number | undefined } = {},
+): string | undefined {
+  const q: Record<string, string> = {};
+  if (qualifiers.arch) q.arch = qualifiers.arch;
+  if (qualifiers.epoch !== undefined) q.epoch = String(qualifiers.epoch);
+  if (naming.purlDistro) q.distro = naming.purlDistro;
+  return purlOf(type, naming.purlNamespace, name, version, q);
 }

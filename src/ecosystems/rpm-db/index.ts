@@ -1,6 +1,5 @@
-import { PackageURL } from 'packageurl-js';
 import type { PackageRef } from '../../core/package.ts';
-import type { DistroNaming } from '../distro/distro.ts';
+import { type DistroNaming, osPackagePurl } from '../distro/distro.ts';
 import { readBdbHashRecords } from './bdb.ts';
 import { parseRpmHeader, parseSourceRpm, type RpmRecord, rpmEvr } from './header.ts';
 import { readNdbBlobs } from './ndb.ts';
@@ -80,23 +79,19 @@ export function rpmPackages(
 ): PackageRef[] {
   return records.map((r) => {
     const version = rpmEvr(r);
-    const qualifiers: Record<string, string> = {};
-    if (r.arch) qualifiers.arch = r.arch;
-    if (r.epoch !== undefined) qualifiers.epoch = String(r.epoch);
-    if (naming.purlDistro) qualifiers.distro = naming.purlDistro;
     const source = r.sourceRpm === undefined ? undefined : parseSourceRpm(r.sourceRpm);
+    const purl = osPackagePurl(
+      'rpm',
+      naming,
+      r.name,
+      r.release === '' ? r.version : `${r.version}-${r.release}`,
+      { arch: r.arch, epoch: r.epoch },
+    );
     return {
       ecosystem: naming.ecosystem,
       name: r.name,
       version,
-      purl: new PackageURL(
-        'rpm',
-        naming.purlNamespace,
-        r.name,
-        r.release === '' ? r.version : `${r.version}-${r.release}`,
-        qualifiers,
-        undefined,
-      ).toString(),
+      ...(purl === undefined ? {} : { purl }),
       locations: [{ path }],
       ...(source === undefined
         ? {}
